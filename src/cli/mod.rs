@@ -1,0 +1,250 @@
+//! The command line: wires arguments to the library and the renderers.
+
+mod inputs;
+
+use crate::report::{self, Renderer, Summary};
+use crate::rules::{self, Preset, Selection};
+use crate::{Options, Severity, Validator};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Fast, located validation of CSAF 2.0/2.1 and CVRF 1.1/1.2 security advisories.
+#[derive(Parser, Debug)]
+#[command(name = "csaflint", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Validate files, directories (recursively: *.json and *.xml) or `-` for standard input.
+    Validate(ValidateArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Show the documentation of one rule.
+    Explain {
+        /// Rule id (`6.1.1`) or name (`missing-definition-of-product-id`).
+        rule: String,
+    },
+}
+
+#[derive(Parser, Debug)]
+struct ValidateArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Rule preset.
+    #[arg(long, value_parser = parse_preset, default_value = "full")]
+    preset: Preset,
+    /// Rules to run instead of the preset's (ids, id prefixes such as `6.1`, or names; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Rules to add to the set.
+    #[arg(long, value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Rules to remove from the set (`io` and `parse` always run).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_parser = parse_severity, default_value = "error")]
+    fail_on: Severity,
+    /// Run the tests that make network requests (6.3.6, 6.3.7).
+    #[arg(long)]
+    online: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Files larger than this many bytes are refused with an `io` error.
+    #[arg(long, default_value_t = inputs::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Parser, Debug)]
+struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    /// Diagnostics with source snippets, then a summary.
+    Human,
+    /// One JSON object: documents and summary.
+    Json,
+    /// One JSON object per document and line.
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_preset(s: &str) -> Result<Preset, String> {
+    Preset::parse(s).ok_or_else(|| format!("unknown preset `{s}` (basic, extended, full, vendor-release)"))
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    Severity::parse(s).ok_or_else(|| format!("unknown severity `{s}` (error, warning, info)"))
+}
+
+/// Runs the command line; returns the process exit code (contract §4).
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate(args),
+        Command::Rules(args) => list_rules(args.format),
+        Command::Explain { rule } => explain(&rule),
+    }
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+fn validate(args: ValidateArgs) -> ExitCode {
+    let options = Options {
+        selection: Selection {
+            preset: args.preset,
+            select: args.select,
+            extend_select: args.extend_select,
+            ignore: args.ignore,
+            severity: Vec::new(),
+            online: args.online,
+        },
+    };
+    let validator = match Validator::new(&options) {
+        Ok(v) => v,
+        Err(e) => return usage_error(e),
+    };
+    let inputs = match inputs::collect(&args.paths) {
+        Ok(i) => i,
+        Err(e) => return usage_error(e),
+    };
+    if let Some(jobs) = args.jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    let stdout = io::stdout();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut renderer: Box<dyn Renderer> = match args.format {
+        Format::Human => Box::new(report::Human::new(color, 100)),
+        Format::Json => Box::<report::Json>::default(),
+        Format::Jsonl => Box::<report::JsonLines>::default(),
+    };
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut failed = false;
+    let result = (|| -> io::Result<()> {
+        renderer.begin(&mut out)?;
+        // Validate in parallel, chunk by chunk, and write in input order.
+        let chunk = 32 * rayon::current_num_threads();
+        for batch in inputs.chunks(chunk) {
+            let reports: Vec<_> = batch
+                .par_iter()
+                .map(|input| inputs::run(&validator, input, args.max_file_size))
+                .collect();
+            for r in &reports {
+                summary.add(r);
+                failed |= r.worst().is_some_and(|w| w >= args.fail_on);
+                renderer.document(&mut out, r)?;
+            }
+            if args.format == Format::Jsonl {
+                out.flush()?;
+            }
+        }
+        renderer.end(&mut out, &summary)?;
+        out.flush()
+    })();
+    if let Err(e) = result {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::from(u8::from(failed))
+}
+
+fn list_rules(format: ListFormat) -> ExitCode {
+    let metas: Vec<_> = rules::all_meta().collect();
+    let mut out = io::stdout().lock();
+    let res = match format {
+        ListFormat::Json => {
+            let list: Vec<_> = metas
+                .iter()
+                .map(|m| {
+                    serde_json::json!({
+                        "id": m.id, "name": m.name, "group": m.group.as_str(),
+                        "severity": m.severity.as_str(), "summary": m.summary,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)
+                .map_err(io::Error::other)
+                .and_then(|_| writeln!(out))
+        }
+        ListFormat::Table => metas.iter().try_for_each(|m| {
+            writeln!(
+                out,
+                "{:<10} {:<44} {:<12} {:<8} {}",
+                m.id,
+                m.name,
+                m.group.as_str(),
+                m.severity.as_str(),
+                m.summary
+            )
+        }),
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn explain(rule: &str) -> ExitCode {
+    match rules::find(rule) {
+        Some(m) => {
+            println!(
+                "# {} {}\n\ngroup: {}; default severity: {}\nspec: {}\n\n{}",
+                m.id,
+                m.name,
+                m.group.as_str(),
+                m.severity.as_str(),
+                m.url,
+                m.docs
+            );
+            ExitCode::SUCCESS
+        }
+        None => usage_error(format!("no rule `{rule}`; see `csaflint rules`")),
+    }
+}

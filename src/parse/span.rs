@@ -1,0 +1,266 @@
+//! Maps JSON pointers to byte ranges of the source text, and byte offsets to line:column.
+//!
+//! Built only for documents that have diagnostics, and only for the pointers they name.
+
+use std::collections::{HashMap, HashSet};
+
+/// A byte range in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based line and column (in code points).
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text.as_bytes()));
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and column (Unicode code points) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[self.starts[line]..offset].chars().count();
+        (line as u32 + 1, col as u32 + 1)
+    }
+
+    /// Byte offset of a 1-based line and a 1-based *byte* column (as serde_json reports them).
+    pub fn offset_of_byte_column(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        floor_char_boundary(self.text, (start + column.saturating_sub(1)).min(self.text.len()))
+    }
+
+    /// End of the line that holds `offset` (before the newline).
+    pub fn line_end(&self, offset: usize) -> usize {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        match self.starts.get(line) {
+            Some(&next) => next - 1,
+            None => self.text.len(),
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Finds the spans of the given pointers in well-formed JSON `text`. A pointer that does not exist
+/// maps to its longest existing ancestor (at worst the whole document), never to nothing.
+/// When a key occurs twice, the last occurrence wins (as in the parsed value).
+pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
+    let mut wanted: HashSet<String> = HashSet::new();
+    for p in pointers {
+        let mut p = *p;
+        loop {
+            wanted.insert(p.to_owned());
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => break,
+            }
+        }
+    }
+    let mut found = HashMap::new();
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: String::new(),
+        wanted: &wanted,
+        found: &mut found,
+    };
+    scanner.skip_ws();
+    scanner.value(0);
+    let mut out = HashMap::new();
+    for p in pointers {
+        let mut q = *p;
+        let span = loop {
+            if let Some(s) = found.get(q) {
+                break *s;
+            }
+            match q.rfind('/') {
+                Some(i) => q = &q[..i],
+                None => {
+                    break Span {
+                        start: 0,
+                        end: text.len(),
+                    }
+                }
+            }
+        };
+        out.insert((*p).to_owned(), span);
+    }
+    out
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    path: String,
+    wanted: &'a HashSet<String>,
+    found: &'a mut HashMap<String, Span>,
+}
+
+const MAX_DEPTH: usize = 512;
+
+impl Scanner<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// Scans one value at `pos`, recording its span when its pointer is wanted.
+    fn value(&mut self, depth: usize) {
+        let start = self.pos;
+        let want = self.wanted.contains(&self.path);
+        match self.peek() {
+            Some(b'{') if depth < MAX_DEPTH => {
+                self.pos += 1;
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b'}') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        Some(b'"') => {
+                            let key = self.string();
+                            self.skip_ws();
+                            if self.peek() == Some(b':') {
+                                self.pos += 1;
+                            }
+                            self.skip_ws();
+                            let len = self.path.len();
+                            self.path.push('/');
+                            super::json_value::push_escaped(&mut self.path, &key);
+                            self.value(depth + 1);
+                            self.path.truncate(len);
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            Some(b'[') if depth < MAX_DEPTH => {
+                self.pos += 1;
+                let mut index = 0usize;
+                loop {
+                    self.skip_ws();
+                    match self.peek() {
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(b',') => {
+                            self.pos += 1;
+                            continue;
+                        }
+                        Some(_) => {
+                            let len = self.path.len();
+                            self.path.push('/');
+                            self.path.push_str(&index.to_string());
+                            self.value(depth + 1);
+                            self.path.truncate(len);
+                            index += 1;
+                        }
+                        None => break,
+                    }
+                }
+            }
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while self.pos < self.bytes.len()
+                    && !matches!(
+                        self.bytes[self.pos],
+                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+        if want {
+            self.found
+                .insert(self.path.clone(), Span { start, end: self.pos });
+        }
+    }
+
+    /// Scans a string at `pos` (which holds `"`), returning its unescaped text.
+    fn string(&mut self) -> String {
+        self.pos += 1;
+        let start = self.pos;
+        let mut simple = true;
+        while self.pos < self.bytes.len() {
+            match self.bytes[self.pos] {
+                b'"' => break,
+                b'\\' => {
+                    simple = false;
+                    self.pos += 2;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        let end = self.pos.min(self.bytes.len());
+        self.pos = (self.pos + 1).min(self.bytes.len());
+        let raw = &self.bytes[start..end];
+        if simple {
+            String::from_utf8_lossy(raw).into_owned()
+        } else {
+            let quoted = &self.bytes[start - 1..self.pos];
+            serde_json::from_slice::<String>(quoted)
+                .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_members_and_items() {
+        let text = "{\n  \"a\": [1, {\"b~/\": \"x\"}],\n  \"é\": \"ü\", \"c\": 5\n}";
+        let spans = locate_json(text, &["/a/1/b~0~1", "/c", "/a/7", ""]);
+        let s = spans["/a/1/b~0~1"];
+        assert_eq!(&text[s.start..s.end], "\"x\"");
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(spans["/c"].start), (3, 18));
+        // missing index falls back to the array
+        assert_eq!(&text[spans["/a/7"].start..spans["/a/7"].start + 1], "[");
+        assert_eq!(spans[""].start, 0);
+    }
+}

@@ -1,0 +1,273 @@
+//! Offline JSON schema validation of CSAF documents.
+//!
+//! The CSAF 2.0 and 2.1 schemas and everything they reference (FIRST's CVSS v2.0/v3.0/v3.1/v4.0
+//! schemas with FIRST's meta schema, CERT/CC's SSVC schema, the 2.1 extension schema and the 2.1
+//! meta schema) are embedded at build time from `schemas/`. Each validator is compiled once per
+//! process. `$ref`s resolve to the embedded copies (a `?date` query suffix is ignored); any other
+//! reference fails to resolve: nothing is ever fetched.
+
+use crate::diag::Finding;
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{Retrieve, Uri, ValidationError, Validator};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// The embedded schemas, by the URL other schemas use to reference them.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json",
+        include_str!("../schemas/csaf_2.0/csaf_json_schema.json"),
+    ),
+    (
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json",
+        include_str!("../schemas/csaf_2.1/csaf.json"),
+    ),
+    (
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/meta.json",
+        include_str!("../schemas/csaf_2.1/meta.json"),
+    ),
+    (
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/extension-content.json",
+        include_str!("../schemas/csaf_2.1/extension-content.json"),
+    ),
+    (
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/extension-metaschema.json",
+        include_str!("../schemas/csaf_2.1/extension-metaschema.json"),
+    ),
+    (
+        "https://www.first.org/cvss/cvss-v2.0.json",
+        include_str!("../schemas/first/cvss-v2.0.json"),
+    ),
+    (
+        "https://www.first.org/cvss/cvss-v3.0.json",
+        include_str!("../schemas/first/cvss-v3.0.json"),
+    ),
+    (
+        "https://www.first.org/cvss/cvss-v3.1.json",
+        include_str!("../schemas/first/cvss-v3.1.json"),
+    ),
+    (
+        "https://www.first.org/cvss/cvss-v4.0.json",
+        include_str!("../schemas/first/cvss-v4.0.json"),
+    ),
+    (
+        "https://www.first.org/cvss/meta.json",
+        include_str!("../schemas/first/meta.json"),
+    ),
+    (
+        "https://certcc.github.io/SSVC/data/schema/v2/SelectionList_2_0_0.schema.json",
+        include_str!("../schemas/certcc/SelectionList_2_0_0.schema.json"),
+    ),
+];
+
+/// Serves `$ref`s from [`EMBEDDED`] and refuses everything else.
+struct Embedded;
+
+impl Retrieve for Embedded {
+    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let wanted = uri.as_str();
+        let wanted = wanted.split(['?', '#']).next().unwrap_or(wanted);
+        embedded(wanted)
+            .ok_or_else(|| format!("schema `{wanted}` is not embedded and is never fetched").into())
+    }
+}
+
+fn embedded(url: &str) -> Option<Value> {
+    let (_, text) = EMBEDDED.iter().find(|(u, _)| *u == url)?;
+    let mut value: Value = serde_json::from_str(text).expect("embedded schemas are valid JSON");
+    // FIRST's `$id`s carry a date query (`…cvss-v3.1.json?20211103`); refer to them without it.
+    if let Some(Value::String(id)) = value.get_mut("$id") {
+        if let Some(i) = id.find('?') {
+            id.truncate(i);
+        }
+    }
+    Some(value)
+}
+
+fn compile(url: &str) -> Validator {
+    let schema = embedded(url).expect("the CSAF schemas are embedded");
+    jsonschema::options()
+        .with_retriever(Embedded)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("embedded schema {url} compiles: {e}"))
+}
+
+static CSAF_20: LazyLock<Validator> =
+    LazyLock::new(|| compile("https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"));
+static CSAF_21: LazyLock<Validator> =
+    LazyLock::new(|| compile("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"));
+
+/// Which CSAF schema to check against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsafSchema {
+    /// CSAF 2.0 (OASIS Standard, with errata 01).
+    V20,
+    /// CSAF 2.1 (CSD03).
+    V21,
+}
+
+/// Compiles both schemas now instead of at first use (useful before timing or forking work).
+pub fn warm_up() {
+    LazyLock::force(&CSAF_20);
+    LazyLock::force(&CSAF_21);
+}
+
+/// Validates `doc` against the schema, returning one finding (rule `schema`) per violation.
+pub fn validate(doc: &Value, schema: CsafSchema) -> Vec<Finding> {
+    let validator = match schema {
+        CsafSchema::V20 => &*CSAF_20,
+        CsafSchema::V21 => &*CSAF_21,
+    };
+    if validator.is_valid(doc) {
+        return Vec::new();
+    }
+    validator.iter_errors(doc).map(|e| to_finding(&e)).collect()
+}
+
+fn to_finding(e: &ValidationError<'_>) -> Finding {
+    let pointer = e.instance_path().as_str().to_owned();
+    let instance = short(e.instance());
+    let message = match e.kind() {
+        ValidationErrorKind::Required { property } => {
+            format!(
+                "required property `{}` is missing",
+                property.as_str().unwrap_or_default()
+            )
+        }
+        ValidationErrorKind::AdditionalProperties { unexpected } => format!(
+            "property {} is not allowed here",
+            unexpected
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ValidationErrorKind::UnevaluatedProperties { unexpected } => format!(
+            "property {} is not allowed here",
+            unexpected
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ValidationErrorKind::Type { kind } => format!("`{instance}` is not of type {}", type_names(kind)),
+        ValidationErrorKind::Enum { options } => format!("`{instance}` is not one of {}", short(options)),
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("`{instance}` must be `{}`", short(expected_value))
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            format!("`{instance}` does not match the pattern `{pattern}`")
+        }
+        ValidationErrorKind::Format { format } => format!("`{instance}` is not a valid `{format}`"),
+        ValidationErrorKind::MinLength { limit } => {
+            format!("`{instance}` is shorter than {limit} character{}", plural(*limit))
+        }
+        ValidationErrorKind::MaxLength { limit } => {
+            format!("`{instance}` is longer than {limit} character{}", plural(*limit))
+        }
+        ValidationErrorKind::MinItems { limit } => {
+            format!("the list has fewer than {limit} item{}", plural(*limit))
+        }
+        ValidationErrorKind::MaxItems { limit } => {
+            format!("the list has more than {limit} item{}", plural(*limit))
+        }
+        ValidationErrorKind::UniqueItems => "the list has items that are not unique".to_owned(),
+        ValidationErrorKind::Minimum { limit } => format!("`{instance}` is less than the minimum `{limit}`"),
+        ValidationErrorKind::Maximum { limit } => {
+            format!("`{instance}` is greater than the maximum `{limit}`")
+        }
+        ValidationErrorKind::ExclusiveMinimum { limit } => {
+            format!("`{instance}` is not greater than `{limit}`")
+        }
+        ValidationErrorKind::ExclusiveMaximum { limit } => format!("`{instance}` is not less than `{limit}`"),
+        ValidationErrorKind::MultipleOf { .. } => {
+            format!("`{instance}` is not a multiple of the allowed step")
+        }
+        ValidationErrorKind::OneOfNotValid { .. } | ValidationErrorKind::AnyOf { .. } => {
+            "the value matches none of the allowed forms".to_owned()
+        }
+        ValidationErrorKind::OneOfMultipleValid { .. } => {
+            "the value matches more than one of the exclusive forms".to_owned()
+        }
+        ValidationErrorKind::MinProperties { limit } => {
+            format!(
+                "the object has fewer than {limit} propert{}",
+                if *limit == 1 { "y" } else { "ies" }
+            )
+        }
+        ValidationErrorKind::Not { .. } => "the value matches a form that is not allowed".to_owned(),
+        ValidationErrorKind::FalseSchema => "no value is allowed here".to_owned(),
+        ValidationErrorKind::Contains => "the list contains no item of the required form".to_owned(),
+        ValidationErrorKind::Referencing(err) => format!("the schema could not be resolved: {err}"),
+        _ => lowercase_first(&e.to_string()),
+    };
+    Finding::new("schema", pointer, message)
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn type_names(kind: &jsonschema::error::TypeKind) -> String {
+    match kind {
+        jsonschema::error::TypeKind::Single(t) => format!("`{t}`"),
+        jsonschema::error::TypeKind::Multiple(ts) => ts
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(" or "),
+    }
+}
+
+/// The value as compact JSON, cut to a readable length (strings without their quotes).
+fn short(v: &Value) -> String {
+    let text = match v {
+        Value::String(s) => s.clone(),
+        Value::Object(_) => "{…}".to_owned(),
+        Value::Array(a) if a.len() > 8 => "[…]".to_owned(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 80 {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_schemas_compile_offline() {
+        warm_up();
+    }
+
+    #[test]
+    fn decimal_scores_are_multiples_of_a_tenth() {
+        let v: Value = serde_json::from_str(
+            r#"{"version":"3.1","vectorString":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:N","baseScore":6.3,"baseSeverity":"MEDIUM"}"#,
+        )
+        .unwrap();
+        let schema = embedded("https://www.first.org/cvss/cvss-v3.1.json").unwrap();
+        let validator = jsonschema::options()
+            .with_retriever(Embedded)
+            .build(&schema)
+            .unwrap();
+        assert!(validator.is_valid(&v));
+    }
+}

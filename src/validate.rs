@@ -1,0 +1,286 @@
+//! The validation pipeline: one call from bytes to a located report.
+
+use crate::diag::{Diagnostic, Finding, Severity};
+use crate::model::{Advisory, Version};
+use crate::parse::{self, csaf, json_value, span, Sniffed};
+use crate::rules::{self, Context, Resolved, Selection, SelectionError};
+use crate::schema::{self, CsafSchema};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// Options a [`Validator`] is built from.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Which rules run, at which severity.
+    pub selection: Selection,
+}
+
+/// Validates documents. Build it once, then call [`Validator::validate`] for each document, from
+/// as many threads as you like.
+///
+/// ```
+/// use csaflint::{Options, Validator};
+///
+/// let validator = Validator::new(&Options::default()).unwrap();
+/// let report = validator.validate("broken.json", br#"{"document": {"csaf_version": "2.0"}}"#);
+/// assert!(!report.valid());
+/// let first = &report.diagnostics[0];
+/// assert_eq!(first.rule, "schema");
+/// assert_eq!((first.line, first.column), (1, 14));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Validator {
+    resolved: Resolved,
+}
+
+/// The result for one document.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The path as given (or `-` for standard input).
+    pub path: String,
+    /// `csaf` or `cvrf`, when it could be told.
+    pub format: Option<&'static str>,
+    /// `2.0`, `2.1`, `1.1` or `1.2`, when known.
+    pub version: Option<&'static str>,
+    /// `/document/publisher/name`, for summaries.
+    pub publisher: Option<String>,
+    /// Located diagnostics, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The document's text, kept only when there are diagnostics (for source snippets).
+    pub source: Option<String>,
+    /// Time spent on this document.
+    pub elapsed: Duration,
+}
+
+impl Report {
+    /// True when no diagnostic has the severity `error`.
+    pub fn valid(&self) -> bool {
+        !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// The highest severity among the diagnostics.
+    pub fn worst(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
+    /// A report for a file that could not be read.
+    pub fn io_error(path: &str, message: String) -> Report {
+        Report {
+            path: path.to_owned(),
+            format: None,
+            version: None,
+            publisher: None,
+            diagnostics: vec![Diagnostic {
+                rule: rules::IO.id,
+                name: rules::IO.name,
+                severity: Severity::Error,
+                message,
+                pointer: String::new(),
+                line: 1,
+                column: 1,
+                help: None,
+                span: (0, 0),
+            }],
+            source: None,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
+/// What the front end made of a document.
+struct Parsed {
+    version: Option<Version>,
+    advisory: Option<Advisory>,
+    raw: Option<Value>,
+    duplicate_keys: Vec<json_value::DuplicateKey>,
+    findings: Vec<Finding>,
+}
+
+impl Validator {
+    /// Builds a validator; fails when a selector matches no rule.
+    pub fn new(options: &Options) -> Result<Validator, SelectionError> {
+        Ok(Validator {
+            resolved: options.selection.resolve()?,
+        })
+    }
+
+    /// Whether the rule with this id runs.
+    pub fn enabled(&self, id: &str) -> bool {
+        self.resolved.enabled(id)
+    }
+
+    /// Validates one document given as bytes. `path` is only used for the report and to tell the
+    /// format of content that does not show it.
+    pub fn validate(&self, path: &str, bytes: &[u8]) -> Report {
+        let started = Instant::now();
+        let decoded = parse::decode(bytes);
+        let text = decoded.text;
+        let parsed = match decoded.error {
+            None => self.parse(path, &text),
+            Some(finding) => Parsed {
+                version: None,
+                advisory: None,
+                raw: None,
+                duplicate_keys: Vec::new(),
+                findings: vec![finding],
+            },
+        };
+        let mut findings = parsed.findings;
+        if let Some(advisory) = &parsed.advisory {
+            let cx = Context {
+                advisory,
+                raw: parsed.raw.as_ref(),
+                duplicate_keys: &parsed.duplicate_keys,
+            };
+            for rule in rules::registry() {
+                if self.resolved.enabled(rule.meta().id) {
+                    rule.check(&cx, &mut findings);
+                }
+            }
+        }
+        let diagnostics = self.locate(&text, findings);
+        let source = (!diagnostics.is_empty()).then(|| text.into_owned());
+        Report {
+            path: path.to_owned(),
+            format: parsed
+                .version
+                .map(Version::format)
+                .or(parsed.raw.as_ref().map(|_| "csaf")),
+            version: parsed.version.map(Version::number),
+            publisher: parsed.advisory.and_then(|a| a.document.publisher.name),
+            diagnostics,
+            source,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    fn parse(&self, path: &str, text: &str) -> Parsed {
+        let fail = |finding: Finding| Parsed {
+            version: None,
+            advisory: None,
+            raw: None,
+            duplicate_keys: Vec::new(),
+            findings: vec![finding],
+        };
+        match parse::sniff(text, path) {
+            Some(Sniffed::Json) => self.parse_json(text),
+            Some(Sniffed::Xml) => fail(
+                Finding::new("parse", "", "CVRF XML documents are not supported by this build").at_offset(0),
+            ),
+            None if text.trim().is_empty() => {
+                fail(Finding::new("parse", "", "the file is empty").at_offset(0))
+            }
+            None => fail(
+                Finding::new(
+                    "parse",
+                    "",
+                    "not a JSON or XML document: it starts with neither `{` nor `<`",
+                )
+                .at_offset(text.len() - text.trim_start().len()),
+            ),
+        }
+    }
+
+    fn parse_json(&self, text: &str) -> Parsed {
+        let mut out = Parsed {
+            version: None,
+            advisory: None,
+            raw: None,
+            duplicate_keys: Vec::new(),
+            findings: Vec::new(),
+        };
+        let (root, dups) = match json_value::parse(text) {
+            Ok(v) => v,
+            Err(e) => {
+                out.findings
+                    .push(parse::json_error(&e, &span::LineIndex::new(text)));
+                return out;
+            }
+        };
+        let start = text.len() - text.trim_start().len();
+        let not_csaf = match &root {
+            Value::Object(o) if o.get("document").is_some_and(Value::is_object) => None,
+            Value::Object(o) if o.contains_key("document") => {
+                Some("not a CSAF document: the top-level `document` member is not an object")
+            }
+            Value::Object(_) => Some("not a CSAF document: the top-level object has no `document` member"),
+            Value::Array(_) => Some("not a CSAF document: the top level is an array, not an object"),
+            _ => Some("not a CSAF document: the top level is not an object"),
+        };
+        if let Some(msg) = not_csaf {
+            out.findings.push(Finding::new("parse", "", msg).at_offset(start));
+            return out;
+        }
+        out.duplicate_keys = dups;
+        let (version, schema) = match csaf::declared_version(&root) {
+            csaf::DeclaredVersion::V20 | csaf::DeclaredVersion::Missing => (Version::Csaf20, CsafSchema::V20),
+            csaf::DeclaredVersion::V21 => (Version::Csaf21, CsafSchema::V21),
+            csaf::DeclaredVersion::Unknown(v) => {
+                // One schema error, no further tests (contract §3).
+                if self.resolved.enabled("schema") {
+                    out.findings.push(
+                        Finding::new(
+                            "schema",
+                            "/document/csaf_version",
+                            format!("unknown CSAF version `{v}`: expected `2.0` or `2.1`"),
+                        )
+                        .help("set `csaf_version` to the version of the CSAF schema the document follows"),
+                    );
+                }
+                out.raw = Some(root);
+                return out;
+            }
+        };
+        if self.resolved.enabled("schema") {
+            out.findings.extend(schema::validate(&root, schema));
+        }
+        out.version = Some(version);
+        out.advisory = Some(csaf::to_model(&root, version));
+        out.raw = Some(root);
+        out
+    }
+
+    /// Maps findings to located diagnostics (only called work when there are findings).
+    fn locate(&self, text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+        if findings.is_empty() {
+            return Vec::new();
+        }
+        let lines = span::LineIndex::new(text);
+        let pointers: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.offset.is_none())
+            .map(|f| f.pointer.as_str())
+            .collect();
+        let spans = if pointers.is_empty() || parse::sniff(text, "") != Some(Sniffed::Json) {
+            Default::default()
+        } else {
+            span::locate_json(text, &pointers)
+        };
+        let mut out: Vec<Diagnostic> = findings
+            .into_iter()
+            .filter_map(|f| {
+                let meta = rules::find(f.rule)?;
+                let severity = self.resolved.severity(meta.id)?;
+                let (start, end) = match f.offset {
+                    Some(o) => (o, o),
+                    None => spans.get(&f.pointer).map_or((0, 0), |s| (s.start, s.end)),
+                };
+                let end = end.min(lines.line_end(start)).max(start);
+                let (line, column) = lines.line_col(start);
+                Some(Diagnostic {
+                    rule: meta.id,
+                    name: meta.name,
+                    severity,
+                    message: f.message,
+                    pointer: f.pointer,
+                    line,
+                    column,
+                    help: f.help,
+                    span: (start, end),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+        out
+    }
+}
