@@ -9,13 +9,21 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod config;
+pub mod cvss;
+pub mod cwe;
 pub mod diag;
+pub mod index;
+pub mod langtag;
 pub mod model;
+pub mod net;
 pub mod parse;
+pub mod purl;
 pub mod report;
 pub mod rules;
 pub mod schema;
 mod validate;
+pub mod version_t;
 
 pub use diag::{Diagnostic, Severity};
 pub use rules::{Preset, Selection};

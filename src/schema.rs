@@ -98,6 +98,134 @@ static CSAF_20: LazyLock<Validator> =
 static CSAF_21: LazyLock<Validator> =
     LazyLock::new(|| compile("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"));
 
+/// Serves the embedded schemas made strict (see [`strictify`]), for test 6.2.20.
+struct StrictEmbedded;
+
+impl Retrieve for StrictEmbedded {
+    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let mut v = Embedded.retrieve(uri)?;
+        strictify(&mut v);
+        Ok(v)
+    }
+}
+
+/// Closes every object schema that lists `properties` (`additionalProperties: false` unless the
+/// schema says otherwise), as the CSAF specification suggests for test 6.2.20.
+fn strictify(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.get("properties").is_some_and(Value::is_object)
+                && !map.contains_key("additionalProperties")
+            {
+                map.insert("additionalProperties".to_owned(), Value::Bool(false));
+            }
+            for child in map.values_mut() {
+                strictify(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strictify),
+        _ => {}
+    }
+}
+
+fn compile_strict(url: &str) -> Validator {
+    let mut schema = embedded(url).expect("the CSAF schemas are embedded");
+    strictify(&mut schema);
+    jsonschema::options()
+        .with_retriever(StrictEmbedded)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("strict variant of {url} compiles: {e}"))
+}
+
+static STRICT: LazyLock<[Validator; 2]> = LazyLock::new(|| {
+    [
+        compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"),
+        compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"),
+    ]
+});
+
+/// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
+pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, String)> {
+    let validator = &STRICT[schema as usize];
+    if validator.is_valid(doc) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in validator.iter_errors(doc) {
+        collect_additional(&e, &mut out);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Collects the unknown members an error reports; returns whether the error is about nothing else.
+/// Inside `oneOf`/`anyOf` (e.g. `cvss_v3`: v3.0 or v3.1), the members come from the first branch that
+/// fails only because of unknown members, the branch the object was meant to match.
+fn collect_additional(e: &ValidationError<'_>, out: &mut Vec<(String, String)>) -> bool {
+    match e.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            for name in unexpected {
+                let mut pointer = e.instance_path().as_str().to_owned();
+                pointer.push('/');
+                crate::parse::json_value::push_escaped(&mut pointer, name);
+                out.push((pointer, name.clone()));
+            }
+            true
+        }
+        ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context } => {
+            for branch in context {
+                let mut found = Vec::new();
+                if !branch.is_empty() && branch.iter().all(|b| collect_additional(b, &mut found)) {
+                    out.extend(found);
+                    return true;
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// FIRST's CVSS schemas, for test 6.1.8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CvssSchema {
+    /// CVSS v2.0.
+    V20,
+    /// CVSS v3.0.
+    V30,
+    /// CVSS v3.1.
+    V31,
+    /// CVSS v4.0.
+    V40,
+}
+
+static CVSS: LazyLock<[Validator; 4]> = LazyLock::new(|| {
+    [
+        compile("https://www.first.org/cvss/cvss-v2.0.json"),
+        compile("https://www.first.org/cvss/cvss-v3.0.json"),
+        compile("https://www.first.org/cvss/cvss-v3.1.json"),
+        compile("https://www.first.org/cvss/cvss-v4.0.json"),
+    ]
+});
+
+/// Validates a CVSS object against FIRST's schema of its version; findings carry `rule` and
+/// pointers relative to the object (prefix them with the object's pointer).
+pub fn validate_cvss(object: &Value, schema: CvssSchema, rule: &'static str) -> Vec<Finding> {
+    let validator = &CVSS[schema as usize];
+    if validator.is_valid(object) {
+        return Vec::new();
+    }
+    validator
+        .iter_errors(object)
+        .map(|e| {
+            let mut f = to_finding(&e);
+            f.rule = rule;
+            f
+        })
+        .collect()
+}
+
 /// Which CSAF schema to check against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsafSchema {
@@ -152,7 +280,7 @@ fn to_finding(e: &ValidationError<'_>) -> Finding {
                 .join(", ")
         ),
         ValidationErrorKind::Type { kind } => format!("`{instance}` is not of type {}", type_names(kind)),
-        ValidationErrorKind::Enum { options } => format!("`{instance}` is not one of {}", short(options)),
+        ValidationErrorKind::Enum { options } => format!("`{instance}` is not one of {}", one_of(options)),
         ValidationErrorKind::Constant { expected_value } => {
             format!("`{instance}` must be `{}`", short(expected_value))
         }
@@ -203,6 +331,22 @@ fn to_finding(e: &ValidationError<'_>) -> Finding {
         _ => lowercase_first(&e.to_string()),
     };
     Finding::new("schema", pointer, message)
+}
+
+/// `a`, `b` or `c` (at most 12 values).
+fn one_of(options: &Value) -> String {
+    let Some(list) = options.as_array() else {
+        return format!("`{}`", short(options));
+    };
+    let mut items: Vec<String> = list.iter().take(12).map(|v| format!("`{}`", short(v))).collect();
+    if list.len() > 12 {
+        items.push(format!("{} more", list.len() - 12));
+    }
+    match items.len() {
+        0 => "nothing".to_owned(),
+        1 => items.remove(0),
+        n => format!("{} or {}", items[..n - 1].join(", "), items[n - 1]),
+    }
 }
 
 fn plural(n: u64) -> &'static str {

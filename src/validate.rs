@@ -1,8 +1,9 @@
 //! The validation pipeline: one call from bytes to a located report.
 
+use crate::config::PathIgnores;
 use crate::diag::{Diagnostic, Finding, Severity};
 use crate::model::{Advisory, Version};
-use crate::parse::{self, csaf, json_value, span, Sniffed};
+use crate::parse::{self, csaf, cvrf, json_value, span, Sniffed};
 use crate::rules::{self, Context, Resolved, Selection, SelectionError};
 use crate::schema::{self, CsafSchema};
 use serde_json::Value;
@@ -31,6 +32,7 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub struct Validator {
     resolved: Resolved,
+    path_ignores: PathIgnores,
 }
 
 /// The result for one document.
@@ -94,6 +96,8 @@ struct Parsed {
     raw: Option<Value>,
     duplicate_keys: Vec<json_value::DuplicateKey>,
     findings: Vec<Finding>,
+    /// The element tree and pointer locator of a CVRF document.
+    cvrf: Option<cvrf::CvrfDocument>,
 }
 
 impl Validator {
@@ -101,7 +105,15 @@ impl Validator {
     pub fn new(options: &Options) -> Result<Validator, SelectionError> {
         Ok(Validator {
             resolved: options.selection.resolve()?,
+            path_ignores: PathIgnores::default(),
         })
+    }
+
+    /// The same validator, removing the rules that `ignores` assigns to a document's path (the
+    /// `path` given to [`Validator::validate`]) from its report.
+    pub fn with_path_ignores(mut self, ignores: PathIgnores) -> Validator {
+        self.path_ignores = ignores;
+        self
     }
 
     /// Whether the rule with this id runs.
@@ -123,22 +135,24 @@ impl Validator {
                 raw: None,
                 duplicate_keys: Vec::new(),
                 findings: vec![finding],
+                cvrf: None,
             },
         };
         let mut findings = parsed.findings;
         if let Some(advisory) = &parsed.advisory {
-            let cx = Context {
-                advisory,
-                raw: parsed.raw.as_ref(),
-                duplicate_keys: &parsed.duplicate_keys,
-            };
+            let cx = Context::new(advisory, parsed.raw.as_ref(), &parsed.duplicate_keys)
+                .with_xml(parsed.cvrf.as_ref().map(|c| &c.tree));
             for rule in rules::registry() {
                 if self.resolved.enabled(rule.meta().id) {
                     rule.check(&cx, &mut findings);
                 }
             }
         }
-        let diagnostics = self.locate(&text, findings);
+        let ignored = self.path_ignores.ignored(path);
+        if !ignored.is_empty() {
+            findings.retain(|f| !ignored.contains(&f.rule));
+        }
+        let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref());
         let source = (!diagnostics.is_empty()).then(|| text.into_owned());
         Report {
             path: path.to_owned(),
@@ -161,12 +175,21 @@ impl Validator {
             raw: None,
             duplicate_keys: Vec::new(),
             findings: vec![finding],
+            cvrf: None,
         };
         match parse::sniff(text, path) {
             Some(Sniffed::Json) => self.parse_json(text),
-            Some(Sniffed::Xml) => fail(
-                Finding::new("parse", "", "CVRF XML documents are not supported by this build").at_offset(0),
-            ),
+            Some(Sniffed::Xml) => match cvrf::parse(text) {
+                Ok((advisory, doc)) => Parsed {
+                    version: Some(doc.version),
+                    advisory: Some(advisory),
+                    raw: None,
+                    duplicate_keys: Vec::new(),
+                    findings: Vec::new(),
+                    cvrf: Some(doc),
+                },
+                Err(finding) => fail(finding),
+            },
             None if text.trim().is_empty() => {
                 fail(Finding::new("parse", "", "the file is empty").at_offset(0))
             }
@@ -188,6 +211,7 @@ impl Validator {
             raw: None,
             duplicate_keys: Vec::new(),
             findings: Vec::new(),
+            cvrf: None,
         };
         let (root, dups) = match json_value::parse(text) {
             Ok(v) => v,
@@ -241,7 +265,12 @@ impl Validator {
     }
 
     /// Maps findings to located diagnostics (only called work when there are findings).
-    fn locate(&self, text: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    fn locate(
+        &self,
+        text: &str,
+        findings: Vec<Finding>,
+        cvrf: Option<&cvrf::CvrfDocument>,
+    ) -> Vec<Diagnostic> {
         if findings.is_empty() {
             return Vec::new();
         }
@@ -251,7 +280,8 @@ impl Validator {
             .filter(|f| f.offset.is_none())
             .map(|f| f.pointer.as_str())
             .collect();
-        let spans = if pointers.is_empty() || parse::sniff(text, "") != Some(Sniffed::Json) {
+        let spans = if pointers.is_empty() || cvrf.is_some() || parse::sniff(text, "") != Some(Sniffed::Json)
+        {
             Default::default()
         } else {
             span::locate_json(text, &pointers)
@@ -261,9 +291,18 @@ impl Validator {
             .filter_map(|f| {
                 let meta = rules::find(f.rule)?;
                 let severity = self.resolved.severity(meta.id)?;
-                let (start, end) = match f.offset {
-                    Some(o) => (o, o),
-                    None => spans.get(&f.pointer).map_or((0, 0), |s| (s.start, s.end)),
+                // CVRF: the model pointer becomes the element path, located in the XML
+                let (pointer, xml_span) = match cvrf {
+                    Some(doc) => {
+                        let (path, span) = doc.locate(&f.pointer);
+                        (path, Some(span))
+                    }
+                    None => (f.pointer, None),
+                };
+                let (start, end) = match (f.offset, xml_span) {
+                    (Some(o), _) => (o, o),
+                    (None, Some(span)) => span,
+                    (None, None) => spans.get(&pointer).map_or((0, 0), |s| (s.start, s.end)),
                 };
                 let end = end.min(lines.line_end(start)).max(start);
                 let (line, column) = lines.line_col(start);
@@ -272,7 +311,7 @@ impl Validator {
                     name: meta.name,
                     severity,
                     message: f.message,
-                    pointer: f.pointer,
+                    pointer,
                     line,
                     column,
                     help: f.help,

@@ -39,21 +39,28 @@ struct ValidateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Rule preset.
-    #[arg(long, value_parser = parse_preset, default_value = "full")]
-    preset: Preset,
+    /// Rule preset (default: `full`, or the config file's `preset`).
+    #[arg(long, value_parser = parse_preset)]
+    preset: Option<Preset>,
     /// Rules to run instead of the preset's (ids, id prefixes such as `6.1`, or names; comma-separated).
     #[arg(long, value_delimiter = ',')]
     select: Option<Vec<String>>,
     /// Rules to add to the set.
     #[arg(long, value_delimiter = ',')]
-    extend_select: Vec<String>,
+    extend_select: Option<Vec<String>>,
     /// Rules to remove from the set (`io` and `parse` always run).
     #[arg(long, value_delimiter = ',')]
-    ignore: Vec<String>,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_parser = parse_severity, default_value = "error")]
-    fail_on: Severity,
+    ignore: Option<Vec<String>>,
+    /// Lowest severity that makes the exit code 1 (default: `error`, or the config file's `fail-on`).
+    #[arg(long, value_parser = parse_severity)]
+    fail_on: Option<Severity>,
+    /// Use this config file instead of looking for `csaflint.toml` / `.csaflint.toml` from the current
+    /// directory upward.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<std::path::PathBuf>,
+    /// Use no config file.
+    #[arg(long)]
+    no_config: bool,
     /// Run the tests that make network requests (6.3.6, 6.3.7).
     #[arg(long)]
     online: bool,
@@ -89,6 +96,7 @@ enum Format {
 enum ListFormat {
     Table,
     Json,
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,18 +136,20 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
 }
 
 fn validate(args: ValidateArgs) -> ExitCode {
-    let options = Options {
-        selection: Selection {
-            preset: args.preset,
-            select: args.select,
-            extend_select: args.extend_select,
-            ignore: args.ignore,
-            severity: Vec::new(),
-            online: args.online,
-        },
+    // A flag replaces the config file's value of its key; `[rules.severity]` and per-path ignores stay.
+    let config = match crate::config::find(args.config.as_deref(), args.no_config) {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => return usage_error(e),
     };
-    let validator = match Validator::new(&options) {
-        Ok(v) => v,
+    let mut selection: Selection = config.selection();
+    selection.preset = args.preset.unwrap_or(selection.preset);
+    selection.select = args.select.or(selection.select);
+    selection.extend_select = args.extend_select.unwrap_or(selection.extend_select);
+    selection.ignore = args.ignore.unwrap_or(selection.ignore);
+    selection.online = args.online;
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
+    let validator = match Validator::new(&Options { selection }) {
+        Ok(v) => v.with_path_ignores(config.per_path_ignores),
         Err(e) => return usage_error(e),
     };
     let inputs = match inputs::collect(&args.paths) {
@@ -176,7 +186,7 @@ fn validate(args: ValidateArgs) -> ExitCode {
                 .collect();
             for r in &reports {
                 summary.add(r);
-                failed |= r.worst().is_some_and(|w| w >= args.fail_on);
+                failed |= r.worst().is_some_and(|w| w >= fail_on);
                 renderer.document(&mut out, r)?;
             }
             if args.format == Format::Jsonl {
@@ -213,6 +223,7 @@ fn list_rules(format: ListFormat) -> ExitCode {
                 .map_err(io::Error::other)
                 .and_then(|_| writeln!(out))
         }
+        ListFormat::Markdown => out.write_all(rules::markdown_table().as_bytes()),
         ListFormat::Table => metas.iter().try_for_each(|m| {
             writeln!(
                 out,
@@ -240,7 +251,7 @@ fn explain(rule: &str) -> ExitCode {
                 m.name,
                 m.group.as_str(),
                 m.severity.as_str(),
-                m.url,
+                m.url(),
                 m.docs
             );
             ExitCode::SUCCESS

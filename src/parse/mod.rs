@@ -1,6 +1,7 @@
 //! Front ends: bytes → text → (CSAF JSON | CVRF XML) → model.
 
 pub mod csaf;
+pub mod cvrf;
 pub mod json_value;
 pub mod span;
 
@@ -65,7 +66,7 @@ fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Decoded<'_> {
         .map(|c| read([c[0], *c.get(1).unwrap_or(&0)]))
         .collect();
     match String::from_utf16(&units) {
-        Ok(s) if bytes.len() % 2 == 0 => Decoded {
+        Ok(s) if bytes.len().is_multiple_of(2) => Decoded {
             text: std::borrow::Cow::Owned(s),
             error: None,
         },

@@ -21,7 +21,7 @@ validation.\n\n\
 ```json\n{\"document\": {\"title\": \"Old title\", \"title\": \"New title\"}}\n```\n\n\
 ## Valid\n\
 ```json\n{\"document\": {\"title\": \"New title\"}}\n```\n",
-    url: "https://www.rfc-editor.org/rfc/rfc8259#section-4",
+    url: Some("https://www.rfc-editor.org/rfc/rfc8259#section-4"),
     network: false,
 };
 

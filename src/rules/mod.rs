@@ -4,12 +4,63 @@
 //! indexes built once per document) and reports [`Finding`]s with JSON pointers. It never knows
 //! line numbers or the input format; the report layer locates its findings.
 
+/// Declares a rule: its unit struct, its metadata, and the `Rule` impl that calls the file's
+/// `fn check(cx: &Context<'_>, out: &mut Vec<Finding>)`.
+///
+/// The severity defaults from the group: mandatory → error, optional → warning, informative → info.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $ty:ident, id = $id:literal, name = $name:literal, group = $group:ident,
+        summary = $summary:literal $(, severity = $sev:ident)? $(, url = $url:expr)? $(, network = $net:literal)? $(,)?
+    ) => {
+        /// See the rule's documentation (`csaflint explain`).
+        pub struct $ty;
+
+        static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            name: $name,
+            group: $crate::rules::Group::$group,
+            severity: declare_rule!(@sev $group $(, $sev)?),
+            summary: $summary,
+            docs: concat!($($doc, "\n"),*),
+            url: declare_rule!(@url $id, $name $(, $url)?),
+            network: declare_rule!(@net $($net)?),
+        };
+
+        impl $crate::rules::Rule for $ty {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &META
+            }
+            fn check(&self, cx: &$crate::rules::Context<'_>, out: &mut Vec<$crate::diag::Finding>) {
+                check(cx, out)
+            }
+        }
+    };
+    (@sev $group:ident, $sev:ident) => { $crate::diag::Severity::$sev };
+    (@sev Mandatory) => { $crate::diag::Severity::Error };
+    (@sev Optional) => { $crate::diag::Severity::Warning };
+    (@sev Informative) => { $crate::diag::Severity::Info };
+    (@sev Cvrf) => { $crate::diag::Severity::Error };
+    (@sev Release) => { $crate::diag::Severity::Warning };
+    (@url $id:literal, $name:literal, $url:expr) => { Some($url) };
+    (@url $id:literal, $name:literal) => { None };
+    (@net $net:literal) => { $net };
+    (@net) => { false };
+}
+
 mod cl001_duplicate_key;
-mod select;
+pub mod cvrf;
+pub mod informative;
+pub mod mandatory;
+pub mod optional;
+pub mod release;
+pub mod select;
 
 pub use select::{Preset, Resolved, Selection, SelectionError};
 
 use crate::diag::{Finding, Severity};
+use crate::index::Index;
 use crate::model::Advisory;
 use crate::parse::json_value::DuplicateKey;
 use serde_json::Value;
@@ -63,10 +114,24 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The full documentation (Markdown): what, why, an invalid and a valid example.
     pub docs: &'static str,
-    /// Link to the specification section (or to the README for our own rules).
-    pub url: &'static str,
+    /// Link to the documentation; `None` for spec tests, whose link [`RuleMeta::url`] derives.
+    pub url: Option<&'static str>,
     /// Makes network requests: runs only with `--online`.
     pub network: bool,
+}
+
+impl RuleMeta {
+    /// Link to the specification section (spec tests) or to the rule's documentation.
+    pub fn url(&self) -> String {
+        match self.url {
+            Some(u) => u.to_owned(),
+            None => format!(
+                "https://docs.oasis-open.org/csaf/csaf/v2.0/os/csaf-v2.0-os.html#{}-{}",
+                self.id.replace('.', ""),
+                self.name
+            ),
+        }
+    }
 }
 
 /// A check over one document.
@@ -85,6 +150,38 @@ pub struct Context<'a> {
     pub raw: Option<&'a Value>,
     /// Keys that occur more than once in an object (CSAF input only).
     pub duplicate_keys: &'a [DuplicateKey],
+    /// The XML element tree (CVRF input only), for the CVRF structure rules.
+    pub xml: Option<&'a crate::parse::cvrf::XmlTree>,
+    index: std::sync::OnceLock<Index<'a>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over one document.
+    pub fn new(advisory: &'a Advisory, raw: Option<&'a Value>, duplicate_keys: &'a [DuplicateKey]) -> Self {
+        Context {
+            advisory,
+            raw,
+            duplicate_keys,
+            xml: None,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The same context with the XML element tree of a CVRF document.
+    pub fn with_xml(mut self, xml: Option<&'a crate::parse::cvrf::XmlTree>) -> Self {
+        self.xml = xml;
+        self
+    }
+
+    /// The shared index, built on first use.
+    pub fn index(&self) -> &Index<'a> {
+        self.index.get_or_init(|| Index::new(self.advisory))
+    }
+
+    /// The document's format and version.
+    pub fn version(&self) -> crate::model::Version {
+        self.advisory.version
+    }
 }
 
 /// The input rules the pipeline itself reports (they have no check of their own).
@@ -96,7 +193,7 @@ pub static IO: RuleMeta = RuleMeta {
     summary: "the input could not be read",
     docs:
         "The file does not exist, is not a regular file, cannot be opened, or is larger than the size limit.",
-    url: "https://github.com/csaflint/csaflint#rules",
+    url: Some("README.md#rules"),
     network: false,
 };
 
@@ -111,7 +208,7 @@ pub static PARSE: RuleMeta = RuleMeta {
         "The file is not valid UTF-8, not well-formed JSON or XML, or its top level is not a CSAF document \
            (an object with a `document` member) or a CVRF document (a `cvrfdoc` root element). \
            The diagnostic points at the first byte that could not be read.",
-    url: "https://github.com/csaflint/csaflint#rules",
+    url: Some("README.md#rules"),
     network: false,
 };
 
@@ -125,7 +222,7 @@ pub static SCHEMA: RuleMeta = RuleMeta {
     docs: "Validates the document against the CSAF 2.0 or 2.1 JSON schema (with FIRST's CVSS schemas, \
            the SSVC schema and the 2.1 extension schema), embedded in the tool. A document without \
            `csaf_version` is checked with the 2.0 schema. Each violation is reported at the offending value.",
-    url: "https://docs.oasis-open.org/csaf/csaf/v2.0/os/csaf-v2.0-os.html#3-schema-elements",
+    url: Some("https://docs.oasis-open.org/csaf/csaf/v2.0/os/csaf-v2.0-os.html#3-schema-elements"),
     network: false,
 };
 
@@ -133,7 +230,16 @@ const INPUT_RULES: &[&RuleMeta] = &[&IO, &PARSE, &SCHEMA];
 
 /// Every rule with a check, in registry order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&cl001_duplicate_key::DuplicateKeyRule]
+    static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let mut all: Vec<&'static dyn Rule> = vec![&cl001_duplicate_key::DuplicateKeyRule];
+        all.extend(mandatory::rules());
+        all.extend(optional::rules());
+        all.extend(informative::rules());
+        all.extend(release::rules());
+        all.extend(cvrf::rules());
+        all
+    });
+    &ALL
 }
 
 /// Metadata of every rule (input rules first, then the registry).
@@ -142,6 +248,41 @@ pub fn all_meta() -> impl Iterator<Item = &'static RuleMeta> {
         .iter()
         .copied()
         .chain(registry().iter().map(|r| r.meta()))
+}
+
+/// The file name CSAF section 5.1 derives from `/document/tracking/id`: lower case, every character
+/// other than `+`, `-`, `a-z`, `0-9` replaced by `_`, then `.json`.
+pub fn csaf_filename(tracking_id: &str) -> String {
+    let mut name: String = tracking_id
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '+' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    name.push_str(".json");
+    name
+}
+
+/// The rule table as Markdown (for README.md between `<!-- rules:begin -->` and `<!-- rules:end -->`).
+pub fn markdown_table() -> String {
+    let mut t = String::from("| id | name | group | severity | what it checks |\n|---|---|---|---|---|\n");
+    for m in all_meta() {
+        t.push_str(&format!(
+            "| `{}` | [`{}`]({}) | {} | {} | {} |\n",
+            m.id,
+            m.name,
+            m.url(),
+            m.group.as_str(),
+            m.severity.as_str(),
+            m.summary.replace('|', "\\|")
+        ));
+    }
+    t
 }
 
 /// Looks a rule up by id or name.

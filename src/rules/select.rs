@@ -192,7 +192,7 @@ mod tests {
             severity: Severity::Error,
             summary: "",
             docs: "",
-            url: "",
+            url: None,
             network: false,
         }
     }

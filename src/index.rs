@@ -1,0 +1,338 @@
+//! Indexes the rules share, built once per document (and only when a rule asks for them).
+//!
+//! Locations are kept as small index paths ([`DefLoc`], [`RefLoc`]) and turned into JSON pointers only
+//! when a rule reports something, so a clean document never builds a pointer string.
+
+use crate::model::*;
+use crate::version_t::VersionNumber;
+use std::collections::HashMap;
+
+/// Where a product is defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DefLoc {
+    /// `/product_tree/branches/i/branches/j/…/product` (the branch index path).
+    Branch(Vec<usize>),
+    /// `/product_tree/full_product_names/i`.
+    FullProductName(usize),
+    /// `/product_tree/relationships/i/full_product_name`.
+    Relationship(usize),
+}
+
+impl DefLoc {
+    /// JSON pointer of the full product name object.
+    pub fn pointer(&self) -> String {
+        match self {
+            DefLoc::Branch(path) => {
+                let mut p = String::from("/product_tree");
+                for i in path {
+                    p.push_str("/branches/");
+                    p.push_str(&i.to_string());
+                }
+                p.push_str("/product");
+                p
+            }
+            DefLoc::FullProductName(i) => format!("/product_tree/full_product_names/{i}"),
+            DefLoc::Relationship(i) => format!("/product_tree/relationships/{i}/full_product_name"),
+        }
+    }
+}
+
+/// One product definition.
+#[derive(Debug, Clone)]
+pub struct ProductDef<'a> {
+    /// The definition.
+    pub product: &'a FullProductName,
+    /// Where it is.
+    pub loc: DefLoc,
+}
+
+/// Where a product id or group id is referenced (fields are indexes into the lists the pointer names).
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefLoc {
+    /// `/product_tree/product_groups/g/product_ids/i`.
+    GroupMember { group: usize, item: usize },
+    /// `/product_tree/relationships/r/product_reference`.
+    RelationshipProduct { rel: usize },
+    /// `/product_tree/relationships/r/relates_to_product_reference`.
+    RelationshipRelatesTo { rel: usize },
+    /// `/vulnerabilities/v/product_status/<list>/i`.
+    Status {
+        vuln: usize,
+        list: &'static str,
+        item: usize,
+    },
+    /// `/vulnerabilities/v/remediations/r/product_ids/i` (or `group_ids`).
+    Remediation { vuln: usize, rem: usize, item: usize },
+    /// `/vulnerabilities/v/scores/m/products/i` (2.1: `metrics`).
+    Metric { vuln: usize, metric: usize, item: usize },
+    /// `/vulnerabilities/v/threats/t/product_ids/i` (or `group_ids`).
+    Threat { vuln: usize, threat: usize, item: usize },
+    /// `/vulnerabilities/v/flags/f/product_ids/i` (or `group_ids`).
+    Flag { vuln: usize, flag: usize, item: usize },
+}
+
+impl RefLoc {
+    /// JSON pointer of the reference. `groups` selects `group_ids` instead of `product_ids` where both exist.
+    pub fn pointer(&self, version: Version, groups: bool) -> String {
+        let ids = if groups { "group_ids" } else { "product_ids" };
+        match *self {
+            RefLoc::GroupMember { group, item } => {
+                format!("/product_tree/product_groups/{group}/product_ids/{item}")
+            }
+            RefLoc::RelationshipProduct { rel } => {
+                format!("/product_tree/relationships/{rel}/product_reference")
+            }
+            RefLoc::RelationshipRelatesTo { rel } => {
+                format!("/product_tree/relationships/{rel}/relates_to_product_reference")
+            }
+            RefLoc::Status { vuln, list, item } => {
+                format!("/vulnerabilities/{vuln}/product_status/{list}/{item}")
+            }
+            RefLoc::Remediation { vuln, rem, item } => {
+                format!("/vulnerabilities/{vuln}/remediations/{rem}/{ids}/{item}")
+            }
+            RefLoc::Metric { vuln, metric, item } => {
+                let key = if version.is_csaf21() { "metrics" } else { "scores" };
+                format!("/vulnerabilities/{vuln}/{key}/{metric}/products/{item}")
+            }
+            RefLoc::Threat { vuln, threat, item } => {
+                format!("/vulnerabilities/{vuln}/threats/{threat}/{ids}/{item}")
+            }
+            RefLoc::Flag { vuln, flag, item } => format!("/vulnerabilities/{vuln}/flags/{flag}/{ids}/{item}"),
+        }
+    }
+}
+
+/// Shared facts about one document.
+#[derive(Debug)]
+pub struct Index<'a> {
+    /// Every product definition, in document order (branches, then full product names, then relationships).
+    pub products: Vec<ProductDef<'a>>,
+    /// Product id → positions in `products`.
+    pub product_ids: HashMap<&'a str, Vec<usize>>,
+    /// Every product id reference, in document order.
+    pub product_refs: Vec<(&'a str, RefLoc)>,
+    /// Group id → positions in `/product_tree/product_groups`.
+    pub group_ids: HashMap<&'a str, Vec<usize>>,
+    /// Every group id reference (remediations, threats, flags), in document order.
+    pub group_refs: Vec<(&'a str, RefLoc)>,
+    /// `/product_tree/product_groups`.
+    pub groups: &'a [ProductGroup],
+    /// The parsed `number` of each revision history item, in document order.
+    pub revision_numbers: Vec<Option<VersionNumber>>,
+    /// Revision history item positions sorted ascending by `date`, then by `number`.
+    pub revisions_by_date: Vec<usize>,
+}
+
+impl<'a> Index<'a> {
+    /// Builds the index of `advisory`.
+    pub fn new(advisory: &'a Advisory) -> Index<'a> {
+        let mut ix = Index {
+            products: Vec::new(),
+            product_ids: HashMap::new(),
+            product_refs: Vec::new(),
+            group_ids: HashMap::new(),
+            group_refs: Vec::new(),
+            groups: advisory
+                .product_tree
+                .as_ref()
+                .map_or(&[], |t| &t.product_groups[..]),
+            revision_numbers: Vec::new(),
+            revisions_by_date: Vec::new(),
+        };
+        let history = &advisory.document.tracking.revision_history;
+        ix.revision_numbers = history
+            .iter()
+            .map(|r| r.number.as_deref().and_then(VersionNumber::parse))
+            .collect();
+        ix.revisions_by_date = (0..history.len()).collect();
+        ix.revisions_by_date.sort_by(|&a, &b| {
+            let date = |i: usize| history[i].date.as_ref().and_then(|d| d.value);
+            date(a)
+                .cmp(&date(b))
+                .then_with(|| match (&ix.revision_numbers[a], &ix.revision_numbers[b]) {
+                    (Some(x), Some(y)) => x.precedence(y),
+                    _ => std::cmp::Ordering::Equal,
+                })
+        });
+        if let Some(tree) = &advisory.product_tree {
+            let mut path = Vec::new();
+            for (i, b) in tree.branches.iter().enumerate() {
+                path.push(i);
+                ix.branch(b, &mut path);
+                path.pop();
+            }
+            for (i, p) in tree.full_product_names.iter().enumerate() {
+                ix.define(p, DefLoc::FullProductName(i));
+            }
+            for (r, rel) in tree.relationships.iter().enumerate() {
+                if let Some(p) = &rel.full_product_name {
+                    ix.define(p, DefLoc::Relationship(r));
+                }
+                if let Some(id) = &rel.product_reference {
+                    ix.product_refs.push((id, RefLoc::RelationshipProduct { rel: r }));
+                }
+                if let Some(id) = &rel.relates_to_product_reference {
+                    ix.product_refs
+                        .push((id, RefLoc::RelationshipRelatesTo { rel: r }));
+                }
+            }
+            for (g, group) in tree.product_groups.iter().enumerate() {
+                if let Some(id) = &group.group_id {
+                    ix.group_ids.entry(id.as_str()).or_default().push(g);
+                }
+                for (item, id) in group.product_ids.iter().enumerate() {
+                    ix.product_refs.push((id, RefLoc::GroupMember { group: g, item }));
+                }
+            }
+        }
+        for (v, vuln) in advisory.vulnerabilities.iter().enumerate() {
+            for (list, ids) in vuln.product_status.lists() {
+                for (item, id) in ids.iter().enumerate() {
+                    ix.product_refs.push((id, RefLoc::Status { vuln: v, list, item }));
+                }
+            }
+            for (rem, r) in vuln.remediations.iter().enumerate() {
+                for (item, id) in r.product_ids.iter().enumerate() {
+                    ix.product_refs
+                        .push((id, RefLoc::Remediation { vuln: v, rem, item }));
+                }
+                for (item, id) in r.group_ids.iter().enumerate() {
+                    ix.group_refs
+                        .push((id, RefLoc::Remediation { vuln: v, rem, item }));
+                }
+            }
+            for (metric, m) in vuln.metrics.iter().enumerate() {
+                for (item, id) in m.products.iter().enumerate() {
+                    ix.product_refs.push((
+                        id,
+                        RefLoc::Metric {
+                            vuln: v,
+                            metric,
+                            item,
+                        },
+                    ));
+                }
+            }
+            for (threat, t) in vuln.threats.iter().enumerate() {
+                for (item, id) in t.product_ids.iter().enumerate() {
+                    ix.product_refs.push((
+                        id,
+                        RefLoc::Threat {
+                            vuln: v,
+                            threat,
+                            item,
+                        },
+                    ));
+                }
+                for (item, id) in t.group_ids.iter().enumerate() {
+                    ix.group_refs.push((
+                        id,
+                        RefLoc::Threat {
+                            vuln: v,
+                            threat,
+                            item,
+                        },
+                    ));
+                }
+            }
+            for (flag, f) in vuln.flags.iter().enumerate() {
+                for (item, id) in f.product_ids.iter().enumerate() {
+                    ix.product_refs.push((id, RefLoc::Flag { vuln: v, flag, item }));
+                }
+                for (item, id) in f.group_ids.iter().enumerate() {
+                    ix.group_refs.push((id, RefLoc::Flag { vuln: v, flag, item }));
+                }
+            }
+        }
+        ix
+    }
+
+    fn branch(&mut self, b: &'a Branch, path: &mut Vec<usize>) {
+        if let Some(p) = &b.product {
+            self.define(p, DefLoc::Branch(path.clone()));
+        }
+        for (i, child) in b.branches.iter().enumerate() {
+            path.push(i);
+            self.branch(child, path);
+            path.pop();
+        }
+    }
+
+    fn define(&mut self, p: &'a FullProductName, loc: DefLoc) {
+        let n = self.products.len();
+        self.products.push(ProductDef { product: p, loc });
+        if let Some(id) = &p.product_id {
+            self.product_ids.entry(id.as_str()).or_default().push(n);
+        }
+    }
+
+    /// The product ids that a set of statements (each `(product_ids, group_ids)`) names, groups resolved.
+    pub fn covered<'s, I>(&'s self, statements: I) -> std::collections::HashSet<&'s str>
+    where
+        I: IntoIterator<Item = (&'s [String], &'s [String])>,
+    {
+        let mut set = std::collections::HashSet::new();
+        for (ids, groups) in statements {
+            set.extend(ids.iter().map(String::as_str));
+            for g in groups {
+                set.extend(self.group_members(g));
+            }
+        }
+        set
+    }
+
+    /// Whether a product id is defined.
+    pub fn is_product_defined(&self, id: &str) -> bool {
+        self.product_ids.contains_key(id)
+    }
+
+    /// The product ids of a group (none when the group is unknown).
+    pub fn group_members<'s>(&'s self, group_id: &str) -> impl Iterator<Item = &'a str> + 's {
+        self.group_ids
+            .get(group_id)
+            .into_iter()
+            .flatten()
+            .flat_map(move |&g| self.groups[g].product_ids.iter().map(String::as_str))
+    }
+}
+
+/// A visitor of [`walk_branches`]: the branch, its index path, its ancestors (root first).
+pub type BranchVisitor<'a, 'f> = dyn FnMut(&'a Branch, &[usize], &[&'a Branch]) + 'f;
+
+/// Walks every branch with its index path (depth first, document order).
+pub fn walk_branches<'a>(tree: &'a ProductTree, mut f: impl FnMut(&'a Branch, &[usize], &[&'a Branch])) {
+    fn go<'a>(
+        b: &'a Branch,
+        path: &mut Vec<usize>,
+        ancestors: &mut Vec<&'a Branch>,
+        f: &mut BranchVisitor<'a, '_>,
+    ) {
+        f(b, path, ancestors);
+        ancestors.push(b);
+        for (i, c) in b.branches.iter().enumerate() {
+            path.push(i);
+            go(c, path, ancestors, f);
+            path.pop();
+        }
+        ancestors.pop();
+    }
+    let mut path = Vec::new();
+    let mut ancestors = Vec::new();
+    for (i, b) in tree.branches.iter().enumerate() {
+        path.push(i);
+        go(b, &mut path, &mut ancestors, &mut f);
+        path.pop();
+    }
+}
+
+/// JSON pointer of a branch from its index path.
+pub fn branch_pointer(path: &[usize]) -> String {
+    let mut p = String::from("/product_tree");
+    for i in path {
+        p.push_str("/branches/");
+        p.push_str(&i.to_string());
+    }
+    p
+}

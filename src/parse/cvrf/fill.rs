@@ -1,0 +1,818 @@
+//! Fills the model from the element tree, recording (when asked) where each model node came from.
+//!
+//! The recorded keys are the canonical CSAF 2.0 JSON pointers of the model (`/vulnerabilities/0/
+//! scores/1/cvss_v3/baseScore`, `/document/tracking/revision_history/0/number`, …); the values are the
+//! element or attribute that holds the value. The same code builds the model and the map, so the
+//! two cannot disagree; the map is only built when a document has findings to locate.
+//!
+//! Lenient: elements are matched by local name in a CVRF namespace (or in none), whatever the
+//! schema order; a missing element leaves the model field empty; several elements where the schema
+//! allows one are all read where the model has a list, else the first is taken.
+
+use super::xml::{NodeId, XmlTree};
+use crate::model::*;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Where a model node came from: an element, or one of its attributes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    /// The element.
+    pub node: NodeId,
+    /// The attribute index in the element's `attrs`, when the value is an attribute.
+    pub attr: Option<u32>,
+}
+
+/// The pointer → source map of one document.
+pub type PointerMap = HashMap<String, Loc>;
+
+pub(super) struct Filler<'t> {
+    t: &'t XmlTree,
+    p: String,
+    map: Option<PointerMap>,
+    /// Product definitions the model cannot hold where they are (see `first_product`).
+    extra_products: Vec<NodeId>,
+}
+
+/// Builds the model; with `record`, also the pointer map.
+pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Option<PointerMap>) {
+    let mut f = Filler {
+        t,
+        p: String::new(),
+        map: record.then(HashMap::new),
+        extra_products: Vec::new(),
+    };
+    let root = XmlTree::ROOT;
+    f.rec(root);
+    let document = f.seg("document", |f| {
+        f.rec(root);
+        f.document(root)
+    });
+    let product_tree = t
+        .kid(root, "ProductTree")
+        .map(|pt| f.seg("product_tree", |f| f.product_tree(pt)));
+    let vulns: Vec<NodeId> = t.kids(root, "Vulnerability").collect();
+    let vulnerabilities = f.seg("vulnerabilities", |f| {
+        vulns
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| f.idx(i, |f| f.vulnerability(v)))
+            .collect()
+    });
+    (
+        Advisory {
+            version,
+            document,
+            product_tree,
+            vulnerabilities,
+        },
+        f.map,
+    )
+}
+
+fn trimmed(s: &str) -> String {
+    s.trim().to_owned()
+}
+
+impl Filler<'_> {
+    // ---- pointer bookkeeping --------------------------------------------------------------
+
+    fn seg<T>(&mut self, seg: &str, body: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.p.len();
+        self.p.push('/');
+        self.p.push_str(seg);
+        let out = body(self);
+        self.p.truncate(len);
+        out
+    }
+
+    fn idx<T>(&mut self, i: usize, body: impl FnOnce(&mut Self) -> T) -> T {
+        let len = self.p.len();
+        let _ = write!(self.p, "/{i}");
+        let out = body(self);
+        self.p.truncate(len);
+        out
+    }
+
+    fn rec(&mut self, node: NodeId) {
+        if let Some(map) = &mut self.map {
+            map.insert(self.p.clone(), Loc { node, attr: None });
+        }
+    }
+
+    fn rec_attr(&mut self, node: NodeId, attr: u32) {
+        if let Some(map) = &mut self.map {
+            map.insert(
+                self.p.clone(),
+                Loc {
+                    node,
+                    attr: Some(attr),
+                },
+            );
+        }
+    }
+
+    /// Records `seg` → `node`.
+    fn at(&mut self, seg: &str, node: NodeId) {
+        if self.map.is_some() {
+            self.seg(seg, |f| f.rec(node));
+        }
+    }
+
+    // ---- values ---------------------------------------------------------------------------
+
+    /// The text of the first child `name`, recorded under `seg`; `trim` for token-like values.
+    fn child_text(&mut self, parent: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
+        let c = self.t.kid(parent, name)?;
+        self.at(seg, c);
+        let text = &self.t.el(c).text;
+        Some(if trim { trimmed(text) } else { text.clone() })
+    }
+
+    fn child_ts(&mut self, parent: NodeId, name: &str, seg: &str) -> Option<Timestamp> {
+        self.child_text(parent, name, seg, true)
+            .map(|s| Timestamp::parse(&s))
+    }
+
+    /// The value of attribute `name` of `node`, recorded under `seg`.
+    fn attr(&mut self, node: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
+        let (i, v) = self.t.attr(node, name)?;
+        let v = if trim { trimmed(v) } else { v.to_owned() };
+        if self.map.is_some() {
+            self.seg(seg, |f| f.rec_attr(node, i));
+        }
+        Some(v)
+    }
+
+    /// The trimmed texts of every child `name`, recorded under `seg/i`.
+    fn id_list(&mut self, parent: NodeId, name: &str, seg: &str) -> Vec<String> {
+        let kids: Vec<NodeId> = self.t.kids(parent, name).collect();
+        self.list_of(&kids, seg, true)
+    }
+
+    fn list_of(&mut self, kids: &[NodeId], seg: &str, trim: bool) -> Vec<String> {
+        let t = self.t;
+        self.seg(seg, |f| {
+            if let Some(&first) = kids.first() {
+                f.rec(first);
+            }
+            kids.iter()
+                .enumerate()
+                .map(|(i, &k)| {
+                    f.idx(i, |f| f.rec(k));
+                    let text = &t.el(k).text;
+                    if trim {
+                        trimmed(text)
+                    } else {
+                        text.clone()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Children `item` of every container `container` of `parent`, with the container recorded
+    /// under `seg`.
+    fn items(&mut self, parent: NodeId, container: &str, item: &str, seg: &str) -> Vec<NodeId> {
+        let t = self.t;
+        let containers: Vec<NodeId> = t.kids(parent, container).collect();
+        if let Some(&c) = containers.first() {
+            self.at(seg, c);
+        }
+        containers.into_iter().flat_map(|c| t.kids(c, item)).collect()
+    }
+
+    // ---- document -------------------------------------------------------------------------
+
+    fn document(&mut self, root: NodeId) -> Document {
+        let t = self.t;
+        let title = self.child_text(root, "DocumentTitle", "title", false);
+        let lang = match t.kid(root, "DocumentTitle") {
+            Some(dt) if t.attr(dt, "xml:lang").is_some() => self.attr(dt, "xml:lang", "lang", true),
+            _ => self.attr(root, "xml:lang", "lang", true),
+        };
+        let category = self.child_text(root, "DocumentType", "category", true);
+        let publisher = match t.kid(root, "DocumentPublisher") {
+            Some(p) => self.seg("publisher", |f| {
+                f.rec(p);
+                Publisher {
+                    category: f
+                        .attr(p, "Type", "category", true)
+                        .map(|c| PublisherCategory::parse(&c)),
+                    name: None,
+                    namespace: None,
+                    contact_details: f.child_text(p, "ContactDetails", "contact_details", false),
+                    issuing_authority: f.child_text(p, "IssuingAuthority", "issuing_authority", false),
+                }
+            }),
+            None => Publisher::default(),
+        };
+        let tracking = match t.kid(root, "DocumentTracking") {
+            Some(tr) => self.seg("tracking", |f| f.tracking(tr)),
+            None => Tracking::default(),
+        };
+        let notes = self.notes(root, "DocumentNotes");
+        let distribution = t.kid(root, "DocumentDistribution").map(|d| {
+            self.seg("distribution", |f| {
+                f.rec(d);
+                f.at("text", d);
+            });
+            Distribution {
+                text: Some(t.el(d).text.clone()),
+                ..Distribution::default()
+            }
+        });
+        let aggregate_severity = t.kid(root, "AggregateSeverity").map(|a| {
+            self.seg("aggregate_severity", |f| {
+                f.rec(a);
+                f.at("text", a);
+                AggregateSeverity {
+                    namespace: f.attr(a, "Namespace", "namespace", true),
+                    text: Some(t.el(a).text.clone()),
+                }
+            })
+        });
+        let references = self.references(root, "DocumentReferences");
+        let acknowledgments = self.acknowledgments(root);
+        Document {
+            category,
+            csaf_version: None,
+            title,
+            lang,
+            source_lang: None,
+            publisher,
+            tracking,
+            notes,
+            references,
+            acknowledgments,
+            distribution,
+            aggregate_severity,
+            license_expression: None,
+        }
+    }
+
+    fn tracking(&mut self, tr: NodeId) -> Tracking {
+        let t = self.t;
+        self.rec(tr);
+        let ident = t.kid(tr, "Identification");
+        let id = ident.and_then(|i| self.child_text(i, "ID", "id", true));
+        let aliases = match ident {
+            Some(i) => {
+                let kids: Vec<NodeId> = t.kids(i, "Alias").collect();
+                self.list_of(&kids, "aliases", true)
+            }
+            None => Vec::new(),
+        };
+        let status = self
+            .child_text(tr, "Status", "status", true)
+            .map(|s| DocumentStatus::parse(&s));
+        let version = self.child_text(tr, "Version", "version", true);
+        let revisions = self.items(tr, "RevisionHistory", "Revision", "revision_history");
+        let revision_history = self.seg("revision_history", |f| {
+            revisions
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| {
+                    f.idx(i, |f| {
+                        f.rec(r);
+                        Revision {
+                            date: f.child_ts(r, "Date", "date"),
+                            number: f.child_text(r, "Number", "number", true),
+                            legacy_version: None,
+                            summary: f.child_text(r, "Description", "summary", false),
+                        }
+                    })
+                })
+                .collect()
+        });
+        let initial_release_date = self.child_ts(tr, "InitialReleaseDate", "initial_release_date");
+        let current_release_date = self.child_ts(tr, "CurrentReleaseDate", "current_release_date");
+        let generator = t.kid(tr, "Generator").map(|g| {
+            self.seg("generator", |f| {
+                f.rec(g);
+                let engine_name = match t.kid(g, "Engine") {
+                    Some(e) => f.seg("engine", |f| {
+                        f.rec(e);
+                        f.child_text(g, "Engine", "name", true)
+                    }),
+                    None => None,
+                };
+                Generator {
+                    date: f.child_ts(g, "Date", "date"),
+                    engine_name,
+                    engine_version: None,
+                }
+            })
+        });
+        Tracking {
+            id,
+            aliases,
+            status,
+            version,
+            initial_release_date,
+            current_release_date,
+            revision_history,
+            generator,
+        }
+    }
+
+    fn notes(&mut self, parent: NodeId, container: &str) -> Vec<Note> {
+        let notes = self.items(parent, container, "Note", "notes");
+        let t = self.t;
+        self.seg("notes", |f| {
+            notes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| {
+                    f.idx(i, |f| {
+                        f.rec(n);
+                        f.at("text", n);
+                        Note {
+                            category: f
+                                .attr(n, "Type", "category", true)
+                                .map(|c| NoteCategory::parse(&c)),
+                            text: Some(t.el(n).text.clone()),
+                            title: f.attr(n, "Title", "title", false),
+                            audience: f.attr(n, "Audience", "audience", false),
+                        }
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn references(&mut self, parent: NodeId, container: &str) -> Vec<Reference> {
+        let refs = self.items(parent, container, "Reference", "references");
+        self.seg("references", |f| {
+            refs.iter()
+                .enumerate()
+                .map(|(i, &r)| {
+                    f.idx(i, |f| {
+                        f.rec(r);
+                        Reference {
+                            category: f
+                                .attr(r, "Type", "category", true)
+                                .map(|c| ReferenceCategory::parse(&c)),
+                            url: f.child_text(r, "URL", "url", true),
+                            summary: f.child_text(r, "Description", "summary", false),
+                        }
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn acknowledgments(&mut self, parent: NodeId) -> Vec<Acknowledgment> {
+        let acks = self.items(parent, "Acknowledgments", "Acknowledgment", "acknowledgments");
+        let t = self.t;
+        self.seg("acknowledgments", |f| {
+            acks.iter()
+                .enumerate()
+                .map(|(i, &a)| {
+                    f.idx(i, |f| {
+                        f.rec(a);
+                        let names: Vec<NodeId> = t.kids(a, "Name").collect();
+                        let urls: Vec<NodeId> = t.kids(a, "URL").collect();
+                        Acknowledgment {
+                            names: f.list_of(&names, "names", false),
+                            // the model keeps one organization: the first
+                            organization: f.child_text(a, "Organization", "organization", false),
+                            summary: f.child_text(a, "Description", "summary", false),
+                            urls: f.list_of(&urls, "urls", true),
+                        }
+                    })
+                })
+                .collect()
+        })
+    }
+
+    // ---- product tree ---------------------------------------------------------------------
+
+    fn product_tree(&mut self, pt: NodeId) -> ProductTree {
+        let t = self.t;
+        self.rec(pt);
+        let branches: Vec<NodeId> = t.kids(pt, "Branch").collect();
+        let branches = self.branches(&branches);
+        let rels: Vec<NodeId> = t.kids(pt, "Relationship").collect();
+        let relationships = self.seg("relationships", |f| {
+            rels.iter()
+                .enumerate()
+                .map(|(i, &r)| {
+                    f.idx(i, |f| {
+                        f.rec(r);
+                        Relationship {
+                            category: f
+                                .attr(r, "RelationType", "category", true)
+                                .map(|c| RelationshipCategory::parse(&c)),
+                            product_reference: f.attr(r, "ProductReference", "product_reference", true),
+                            relates_to_product_reference: f.attr(
+                                r,
+                                "RelatesToProductReference",
+                                "relates_to_product_reference",
+                                true,
+                            ),
+                            full_product_name: f
+                                .first_product(r)
+                                .map(|p| f.seg("full_product_name", |f| f.full_product_name(p))),
+                        }
+                    })
+                })
+                .collect()
+        });
+        // products defined at the top, then those the model cannot keep where they are
+        let mut fpns: Vec<NodeId> = t.kids(pt, "FullProductName").collect();
+        fpns.append(&mut self.extra_products);
+        let full_product_names = self.seg("full_product_names", |f| {
+            fpns.iter()
+                .enumerate()
+                .map(|(i, &p)| f.idx(i, |f| f.full_product_name(p)))
+                .collect()
+        });
+        let groups = self.items(pt, "ProductGroups", "Group", "product_groups");
+        let product_groups = self.seg("product_groups", |f| {
+            groups
+                .iter()
+                .enumerate()
+                .map(|(i, &g)| {
+                    f.idx(i, |f| {
+                        f.rec(g);
+                        let ids: Vec<NodeId> = t.kids(g, "ProductID").collect();
+                        ProductGroup {
+                            group_id: f.attr(g, "GroupID", "group_id", true),
+                            product_ids: f.list_of(&ids, "product_ids", true),
+                            summary: f.child_text(g, "Description", "summary", false),
+                        }
+                    })
+                })
+                .collect()
+        });
+        ProductTree {
+            branches,
+            full_product_names,
+            relationships,
+            product_groups,
+        }
+    }
+
+    fn branches(&mut self, nodes: &[NodeId]) -> Vec<Branch> {
+        let t = self.t;
+        self.seg("branches", |f| {
+            nodes
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| {
+                    f.idx(i, |f| {
+                        f.rec(b);
+                        let children: Vec<NodeId> = t.kids(b, "Branch").collect();
+                        Branch {
+                            category: f
+                                .attr(b, "Type", "category", true)
+                                .map(|c| BranchCategory::parse(&c)),
+                            name: f.attr(b, "Name", "name", false),
+                            product: f
+                                .first_product(b)
+                                .map(|p| f.seg("product", |f| f.full_product_name(p))),
+                            // the XML depth is bounded, so this recursion is too
+                            branches: if children.is_empty() {
+                                Vec::new()
+                            } else {
+                                f.branches(&children)
+                            },
+                        }
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// The first `FullProductName` of a branch or relationship. The model holds one there; any
+    /// further ones (the schema allows several in a relationship, and Microsoft writes several in
+    /// a branch) are kept as `/product_tree/full_product_names` after the top-level ones, so their
+    /// product ids stay defined; their pointers still map to where they are in the XML.
+    fn first_product(&mut self, parent: NodeId) -> Option<NodeId> {
+        let mut products = self.t.kids(parent, "FullProductName");
+        let first = products.next();
+        self.extra_products.extend(products);
+        first
+    }
+
+    fn full_product_name(&mut self, p: NodeId) -> FullProductName {
+        self.rec(p);
+        self.at("name", p);
+        let cpe = self.t.attr(p, "CPE").map(|(i, v)| {
+            if self.map.is_some() {
+                self.seg("product_identification_helper", |f| {
+                    f.rec_attr(p, i);
+                    f.seg("cpe", |f| f.rec_attr(p, i));
+                });
+            }
+            trimmed(v)
+        });
+        FullProductName {
+            product_id: self.attr(p, "ProductID", "product_id", true),
+            name: Some(self.t.el(p).text.clone()),
+            helper: cpe.map(|cpe| ProductIdentificationHelper {
+                cpe: Some(cpe),
+                ..ProductIdentificationHelper::default()
+            }),
+        }
+    }
+
+    // ---- vulnerabilities ------------------------------------------------------------------
+
+    fn vulnerability(&mut self, v: NodeId) -> Vulnerability {
+        let t = self.t;
+        self.rec(v);
+        let title = self.child_text(v, "Title", "title", false);
+        let id_nodes: Vec<NodeId> = t.kids(v, "ID").collect();
+        let ids = self.seg("ids", |f| {
+            if let Some(&first) = id_nodes.first() {
+                f.rec(first);
+            }
+            id_nodes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| {
+                    f.idx(i, |f| {
+                        f.rec(n);
+                        f.at("text", n);
+                        (
+                            f.attr(n, "SystemName", "system_name", false),
+                            Some(trimmed(&t.el(n).text)),
+                        )
+                    })
+                })
+                .collect()
+        });
+        let notes = self.notes(v, "Notes");
+        let discovery_date = self.child_ts(v, "DiscoveryDate", "discovery_date");
+        let disclosure_date = self.child_ts(v, "ReleaseDate", "release_date");
+        let involvement_nodes = self.items(v, "Involvements", "Involvement", "involvements");
+        let involvements = self.seg("involvements", |f| {
+            involvement_nodes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| {
+                    f.idx(i, |f| {
+                        f.rec(n);
+                        Involvement {
+                            party: f
+                                .attr(n, "Party", "party", true)
+                                .map(|c| InvolvementParty::parse(&c)),
+                            status: f
+                                .attr(n, "Status", "status", true)
+                                .map(|c| InvolvementStatus::parse(&c)),
+                            date: None,
+                            summary: f.child_text(n, "Description", "summary", false),
+                            contact: None,
+                        }
+                    })
+                })
+                .collect()
+        });
+        let cve = self.child_text(v, "CVE", "cve", true);
+        let cwe_nodes: Vec<NodeId> = t.kids(v, "CWE").collect();
+        let mut cwes = Vec::new();
+        for (i, &c) in cwe_nodes.iter().enumerate() {
+            let read = |f: &mut Self| {
+                f.rec(c);
+                f.at("name", c);
+                Cwe {
+                    id: f.attr(c, "ID", "id", true),
+                    name: Some(t.el(c).text.clone()),
+                    version: None,
+                }
+            };
+            // CSAF 2.0 has one `cwe`; the 2.1 layout `cwes/i` is recorded for every CWE
+            if i == 0 {
+                self.seg("cwe", read);
+            }
+            cwes.push(self.seg("cwes", |f| f.idx(i, read)));
+        }
+        let product_status = self.product_status(v);
+        let threat_nodes = self.items(v, "Threats", "Threat", "threats");
+        let threats = self.seg("threats", |f| {
+            threat_nodes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| {
+                    f.idx(i, |f| {
+                        f.rec(n);
+                        Threat {
+                            category: f
+                                .attr(n, "Type", "category", true)
+                                .map(|c| ThreatCategory::parse(&c)),
+                            details: f.child_text(n, "Description", "details", false),
+                            date: f.attr(n, "Date", "date", true).map(|d| Timestamp::parse(&d)),
+                            group_ids: f.id_list(n, "GroupID", "group_ids"),
+                            product_ids: f.id_list(n, "ProductID", "product_ids"),
+                        }
+                    })
+                })
+                .collect()
+        });
+        let metrics = self.scores(v);
+        let remediation_nodes = self.items(v, "Remediations", "Remediation", "remediations");
+        let remediations = self.seg("remediations", |f| {
+            remediation_nodes
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| {
+                    f.idx(i, |f| {
+                        f.rec(n);
+                        let entitlements: Vec<NodeId> = t.kids(n, "Entitlement").collect();
+                        Remediation {
+                            category: f
+                                .attr(n, "Type", "category", true)
+                                .map(|c| RemediationCategory::parse(&c)),
+                            details: f.child_text(n, "Description", "details", false),
+                            date: f.attr(n, "Date", "date", true).map(|d| Timestamp::parse(&d)),
+                            product_ids: f.id_list(n, "ProductID", "product_ids"),
+                            group_ids: f.id_list(n, "GroupID", "group_ids"),
+                            url: f.child_text(n, "URL", "url", true),
+                            entitlements: f.list_of(&entitlements, "entitlements", false),
+                            restart_required: None,
+                            restart_details: None,
+                        }
+                    })
+                })
+                .collect()
+        });
+        let references = self.references(v, "References");
+        let acknowledgments = self.acknowledgments(v);
+        Vulnerability {
+            cve,
+            ids,
+            cwes,
+            title,
+            notes,
+            references,
+            acknowledgments,
+            discovery_date,
+            disclosure_date,
+            involvements,
+            flags: Vec::new(),
+            threats,
+            product_status,
+            metrics,
+            remediations,
+        }
+    }
+
+    fn product_status(&mut self, v: NodeId) -> ProductStatus {
+        let t = self.t;
+        let statuses = self.items(v, "ProductStatuses", "Status", "product_status");
+        let mut out = ProductStatus::default();
+        self.seg("product_status", |f| {
+            for &s in &statuses {
+                let Some((_, ty)) = t.attr(s, "Type") else {
+                    continue;
+                };
+                let Some(key) = status_key(ty.trim()) else {
+                    continue;
+                };
+                let Some(list) = out.list_mut(key) else {
+                    continue;
+                };
+                f.seg(key, |f| {
+                    if list.is_empty() {
+                        f.rec(s);
+                    }
+                    for id in t.kids(s, "ProductID") {
+                        f.idx(list.len(), |f| f.rec(id));
+                        list.push(trimmed(&t.el(id).text));
+                    }
+                });
+            }
+        });
+        out
+    }
+
+    fn scores(&mut self, v: NodeId) -> Vec<Metric> {
+        let t = self.t;
+        let sets: Vec<NodeId> = t
+            .kids(v, "CVSSScoreSets")
+            .flat_map(|c| t.el(c).children.iter().copied())
+            .filter(|&s| {
+                t.el(s).ns != super::xml::Ns::Foreign
+                    && matches!(t.el_name(s), "ScoreSet" | "ScoreSetV2" | "ScoreSetV3")
+            })
+            .collect();
+        if let Some(c) = t.kid(v, "CVSSScoreSets") {
+            self.at("scores", c);
+        }
+        self.seg("scores", |f| {
+            sets.iter()
+                .enumerate()
+                .map(|(i, &s)| f.idx(i, |f| f.score_set(s)))
+                .collect()
+        })
+    }
+
+    fn score_set(&mut self, s: NodeId) -> Metric {
+        let t = self.t;
+        self.rec(s);
+        let suffix = match t.el_name(s) {
+            "ScoreSetV2" => "V2",
+            "ScoreSetV3" => "V3",
+            _ => "",
+        };
+        let text = |name: &str| {
+            t.kid(s, &format!("{name}{suffix}"))
+                .map(|n| (n, trimmed(&t.el(n).text)))
+        };
+        let vector = text("Vector");
+        let is_v3 = match suffix {
+            "V3" => true,
+            "V2" => false,
+            // CVRF 1.1 ScoreSet is CVSS v2 by schema, but vendors (Microsoft) put v3 vectors in it
+            _ => vector.as_ref().is_some_and(|(_, v)| v.starts_with("CVSS:3")),
+        };
+        let version = if !is_v3 {
+            "2.0"
+        } else if vector.as_ref().is_some_and(|(_, v)| v.starts_with("CVSS:3.1/")) {
+            "3.1"
+        } else {
+            "3.0"
+        };
+        let key = if is_v3 { "cvss_v3" } else { "cvss_v2" };
+        let mut cvss = Cvss {
+            version: Some(version.to_owned()),
+            ..Cvss::default()
+        };
+        cvss.fields.insert("version".into(), version.into());
+        self.seg(key, |f| {
+            f.rec(s);
+            f.at("version", s);
+            if let Some((n, v)) = &vector {
+                f.at("vectorString", *n);
+                cvss.vector = Some(v.clone());
+                cvss.fields.insert("vectorString".into(), v.clone().into());
+            }
+            for (element, field) in [
+                ("BaseScore", "baseScore"),
+                ("TemporalScore", "temporalScore"),
+                ("EnvironmentalScore", "environmentalScore"),
+            ] {
+                if let Some((n, v)) = text(element) {
+                    f.at(field, n);
+                    if field == "baseScore" {
+                        cvss.base_score = v.parse::<f64>().ok().filter(|x| x.is_finite());
+                    }
+                    let value = match v.parse::<serde_json::Number>() {
+                        Ok(num) => serde_json::Value::Number(num),
+                        Err(_) => serde_json::Value::String(v),
+                    };
+                    cvss.fields.insert(field.into(), value);
+                }
+            }
+            // CVRF has no severity; like the CVRF-to-CSAF converter, derive the v3 one from the score
+            if let (true, Some((n, _)), Some(severity)) =
+                (is_v3, text("BaseScore"), cvss.base_score.and_then(v3_severity))
+            {
+                f.at("baseSeverity", n);
+                cvss.base_severity = Some(severity.to_owned());
+                cvss.fields.insert("baseSeverity".into(), severity.into());
+            }
+        });
+        let ids: Vec<NodeId> = t.kids(s, "ProductID").collect();
+        let products = self.list_of(&ids, "products", true);
+        let mut metric = Metric {
+            products,
+            ..Metric::default()
+        };
+        if is_v3 {
+            metric.cvss_v3 = Some(cvss);
+        } else {
+            metric.cvss_v2 = Some(cvss);
+        }
+        metric
+    }
+}
+
+/// The CVSS v3 qualitative severity of a base score.
+fn v3_severity(score: f64) -> Option<&'static str> {
+    Some(match score {
+        0.0 => "NONE",
+        s if (0.1..4.0).contains(&s) => "LOW",
+        s if (4.0..7.0).contains(&s) => "MEDIUM",
+        s if (7.0..9.0).contains(&s) => "HIGH",
+        s if (9.0..=10.0).contains(&s) => "CRITICAL",
+        _ => return None,
+    })
+}
+
+/// The CSAF product status list of a CVRF `Status/@Type` (CSAF spellings accepted too).
+fn status_key(ty: &str) -> Option<&'static str> {
+    Some(match ty {
+        "First Affected" | "first_affected" => "first_affected",
+        "Known Affected" | "known_affected" => "known_affected",
+        "Known Not Affected" | "known_not_affected" => "known_not_affected",
+        "First Fixed" | "first_fixed" => "first_fixed",
+        "Fixed" | "fixed" => "fixed",
+        "Recommended" | "recommended" => "recommended",
+        "Last Affected" | "last_affected" => "last_affected",
+        "Under Investigation" | "under_investigation" => "under_investigation",
+        _ => return None,
+    })
+}

@@ -1,0 +1,738 @@
+//! A light, position-keeping element tree read with quick-xml's event reader.
+//!
+//! Safe for hostile input: no DTD is processed (a `<!DOCTYPE>` that declares entities is refused,
+//! an external subset is never fetched), the only entity references expanded are the five
+//! predefined ones and numeric character references, and elements nest at most [`MAX_DEPTH`] deep.
+//! The reader works on text that [`crate::parse::decode`] already decoded, so an `encoding` in the
+//! XML declaration is ignored.
+
+use quick_xml::escape::EscapeError;
+use quick_xml::events::attributes::AttrError;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::reader::NsReader;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Elements nest at most this deep; deeper input is a parse error.
+pub const MAX_DEPTH: usize = 256;
+
+/// Index of an element in [`XmlTree::elements`]; the root is `0`.
+pub type NodeId = u32;
+
+/// The namespaces of CVRF 1.1 and 1.2 (document, product, vulnerability and common parts).
+pub const CVRF_NAMESPACES: [&str; 8] = [
+    "http://www.icasi.org/CVRF/schema/cvrf/1.1",
+    "http://www.icasi.org/CVRF/schema/prod/1.1",
+    "http://www.icasi.org/CVRF/schema/vuln/1.1",
+    "http://www.icasi.org/CVRF/schema/common/1.1",
+    "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/cvrf",
+    "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/prod",
+    "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/vuln",
+    "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/common",
+];
+
+/// Which kind of namespace an element is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    /// One of [`CVRF_NAMESPACES`].
+    Cvrf,
+    /// No namespace (some vendors forget it; read like CVRF).
+    None,
+    /// Any other namespace (kept in the tree, ignored by the model).
+    Foreign,
+}
+
+/// An interned name (element local name, attribute name or namespace URI); see [`XmlTree::name`].
+pub type Sym = u32;
+
+/// An attribute with its unescaped value and its byte range (`name="value"`).
+#[derive(Debug, Clone)]
+pub struct Attr {
+    /// The name as written, with its prefix (`Type`, `xml:lang`).
+    pub name: Sym,
+    /// The value, references expanded and literal whitespace normalized to spaces.
+    pub value: String,
+    /// Byte offset of the name.
+    pub start: usize,
+    /// Byte offset one past the closing quote.
+    pub end: usize,
+}
+
+/// An element with its position.
+#[derive(Debug, Clone)]
+pub struct Element {
+    /// Local name (without prefix).
+    pub name: Sym,
+    /// The namespace kind.
+    pub ns: Ns,
+    /// The namespace URI (empty when none or unknown prefix).
+    pub ns_uri: Sym,
+    /// The parent element (`None` for the root).
+    pub parent: Option<NodeId>,
+    /// Child elements in document order.
+    pub children: Vec<NodeId>,
+    /// Attributes except namespace declarations, in document order.
+    pub attrs: Vec<Attr>,
+    /// The element's own character data (text and CDATA, references expanded, line ends
+    /// normalized), concatenated. Text of child elements is not included, nor is whitespace
+    /// around child elements.
+    pub text: String,
+    /// Byte offset of the `<` of the start tag.
+    pub start: usize,
+    /// Byte offset one past the `>` of the start tag.
+    pub tag_end: usize,
+    /// Byte offset one past the end tag (`tag_end` for an empty element).
+    pub end: usize,
+}
+
+/// The element tree of a well-formed document.
+#[derive(Debug, Clone)]
+pub struct XmlTree {
+    /// Every element in document order; `elements[0]` is the root.
+    pub elements: Vec<Element>,
+    names: Interner,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Interner {
+    names: Vec<Box<str>>,
+    index: HashMap<Box<str>, Sym>,
+    /// The last namespace URI interned (most elements share their parent's).
+    last_ns: Option<Sym>,
+}
+
+impl Interner {
+    fn intern(&mut self, bytes: &[u8]) -> Sym {
+        let s = utf8(bytes);
+        if let Some(&sym) = self.index.get(&*s) {
+            return sym;
+        }
+        let sym = self.names.len() as Sym;
+        self.names.push(s.as_ref().into());
+        self.index.insert(s.as_ref().into(), sym);
+        sym
+    }
+
+    fn intern_ns(&mut self, bytes: &[u8]) -> Sym {
+        if let Some(last) = self.last_ns {
+            if self.names[last as usize].as_bytes() == bytes {
+                return last;
+            }
+        }
+        let sym = self.intern(bytes);
+        self.last_ns = Some(sym);
+        sym
+    }
+}
+
+/// The text of a slice of the (already valid UTF-8) input.
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// Why the text is not a (safe) well-formed XML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlError {
+    /// Lowercase message, values in backticks.
+    pub message: String,
+    /// Byte offset of the problem.
+    pub offset: usize,
+}
+
+fn err(message: impl Into<String>, offset: usize) -> XmlError {
+    XmlError {
+        message: message.into(),
+        offset,
+    }
+}
+
+/// Reads `text` into a tree. `check_root` sees the root element's local name and namespace URI as
+/// soon as its start tag is read, and may stop the parse with a message.
+pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) -> Result<XmlTree, XmlError> {
+    let mut reader = NsReader::from_str(text);
+    {
+        let config = reader.config_mut();
+        config.trim_text(false);
+        config.expand_empty_elements = false;
+        config.check_end_names = true;
+        config.check_comments = true;
+        config.allow_dangling_amp = false;
+        config.allow_unmatched_ends = false;
+    }
+    let base = text.as_ptr() as usize;
+    let mut names = Interner::default();
+    let mut elements: Vec<Element> = Vec::new();
+    let mut stack: Vec<NodeId> = Vec::new();
+    // whitespace seen in an element that has no child yet: its text if no child follows
+    let mut pending: Option<(NodeId, Cow<'_, str>)> = None;
+    let mut root_done = false;
+    loop {
+        let pos = reader.buffer_position() as usize;
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok((ns, event)) => (namespace(&ns, &mut names), event),
+            Err(e) => {
+                let at = (reader.error_position() as usize).min(text.len());
+                return Err(err(quick_xml_message(&e, &stack, &elements, &names), at));
+            }
+        };
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                if stack.is_empty() && root_done {
+                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    return Err(err(
+                        format!("not well-formed XML: a second root element `{name}` (a document has exactly one)"),
+                        pos,
+                    ));
+                }
+                if stack.len() >= MAX_DEPTH {
+                    let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    return Err(err(
+                        format!("elements nest deeper than {MAX_DEPTH} levels (at `{name}`)"),
+                        pos,
+                    ));
+                }
+                let tag_end = reader.buffer_position() as usize;
+                let (kind, uri) = ns;
+                let name = names.intern(e.local_name().as_ref());
+                let parent = stack.last().copied();
+                if parent.is_none() {
+                    check_root(&names.names[name as usize], &names.names[uri as usize])
+                        .map_err(|m| err(m, pos))?;
+                }
+                let attrs = attributes(&e, text, base, pos, &mut names)?;
+                let id = elements.len() as NodeId;
+                elements.push(Element {
+                    name,
+                    ns: kind,
+                    ns_uri: uri,
+                    parent,
+                    children: Vec::new(),
+                    attrs,
+                    text: String::new(),
+                    start: pos,
+                    tag_end,
+                    end: tag_end,
+                });
+                if let Some(p) = parent {
+                    // whitespace before the first child is not text
+                    pending = None;
+                    elements[p as usize].children.push(id);
+                }
+                if empty {
+                    root_done |= stack.is_empty();
+                } else {
+                    stack.push(id);
+                }
+            }
+            Event::End(_) => {
+                flush(&mut elements, &mut pending);
+                // quick-xml checked that the name matches the open element
+                if let Some(id) = stack.pop() {
+                    elements[id as usize].end = reader.buffer_position() as usize;
+                }
+                root_done |= stack.is_empty();
+            }
+            Event::Text(t) => {
+                let content = t
+                    .xml10_content()
+                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
+                let blank = content.bytes().all(is_xml_space);
+                match stack.last() {
+                    Some(&id) => {
+                        let el = &mut elements[id as usize];
+                        if blank && !el.children.is_empty() {
+                            // whitespace between child elements
+                        } else if blank && el.text.is_empty() && pending.is_none() {
+                            pending = Some((id, content));
+                        } else {
+                            flush(&mut elements, &mut pending);
+                            elements[id as usize].text.push_str(&content);
+                        }
+                    }
+                    None if blank => {}
+                    None => {
+                        let lead = content.len()
+                            - content
+                                .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
+                                .len();
+                        return Err(err(outside_root(root_done), pos + lead));
+                    }
+                }
+            }
+            Event::CData(c) => {
+                let content = c
+                    .xml10_content()
+                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
+                match stack.last() {
+                    Some(&id) => {
+                        flush(&mut elements, &mut pending);
+                        elements[id as usize].text.push_str(&content);
+                    }
+                    None => return Err(err(outside_root(root_done), pos)),
+                }
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                let Some(&id) = stack.last() else {
+                    return Err(err(outside_root(root_done), pos));
+                };
+                let c = if r.is_char_ref() {
+                    match r.resolve_char_ref() {
+                        Ok(Some(c)) if is_xml_char(c) => c,
+                        _ => {
+                            return Err(err(
+                                format!("not well-formed XML: `&{name};` is not a valid character reference"),
+                                pos,
+                            ))
+                        }
+                    }
+                } else {
+                    match predefined(&name) {
+                        Some(c) => c,
+                        None => {
+                            return Err(err(
+                                format!(
+                                    "not well-formed XML: the entity `&{name};` is not defined \
+                                     (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
+                                ),
+                                pos,
+                            ))
+                        }
+                    }
+                };
+                flush(&mut elements, &mut pending);
+                elements[id as usize].text.push(c);
+            }
+            Event::DocType(d) => {
+                if !elements.is_empty() {
+                    return Err(err(
+                        "not well-formed XML: a `<!DOCTYPE>` after the root element",
+                        pos,
+                    ));
+                }
+                let content = String::from_utf8_lossy(&d);
+                if content.contains("<!ENTITY") {
+                    return Err(err(
+                        "the document declares entities in its `<!DOCTYPE>`: DTD entities are refused \
+                         and never expanded or fetched",
+                        pos,
+                    ));
+                }
+                // Any other DOCTYPE (a root name, an external identifier that is never fetched,
+                // element or attribute declarations) is ignored.
+            }
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            Event::Eof => {
+                if let Some(&open) = stack.last() {
+                    let el = &elements[open as usize];
+                    return Err(err(
+                        format!(
+                            "not well-formed XML: the file ends inside the element `{}` (no end tag)",
+                            names.names[el.name as usize]
+                        ),
+                        text.len(),
+                    ));
+                }
+                if elements.is_empty() {
+                    return Err(err("not well-formed XML: there is no root element", text.len()));
+                }
+                return Ok(XmlTree { elements, names });
+            }
+        }
+    }
+}
+
+fn flush(elements: &mut [Element], pending: &mut Option<(NodeId, Cow<'_, str>)>) {
+    if let Some((id, ws)) = pending.take() {
+        elements[id as usize].text.push_str(&ws);
+    }
+}
+
+fn namespace(ns: &ResolveResult<'_>, names: &mut Interner) -> (Ns, Sym) {
+    match ns {
+        ResolveResult::Bound(n) => {
+            let uri = names.intern_ns(n.as_ref());
+            let text = names.names[uri as usize].trim_end_matches('/');
+            let kind = if CVRF_NAMESPACES.contains(&text) {
+                Ns::Cvrf
+            } else {
+                Ns::Foreign
+            };
+            (kind, uri)
+        }
+        ResolveResult::Unbound => (Ns::None, names.intern(b"")),
+        ResolveResult::Unknown(_) => (Ns::Foreign, names.intern(b"")),
+    }
+}
+
+fn attributes(
+    e: &BytesStart<'_>,
+    text: &str,
+    base: usize,
+    lt: usize,
+    names: &mut Interner,
+) -> Result<Vec<Attr>, XmlError> {
+    let mut out = Vec::new();
+    // positions in AttrError are relative to the tag content, which starts after `<`
+    let tag = lt + 1;
+    for a in e.attributes() {
+        let a = a.map_err(|e| {
+            let (msg, at) = match e {
+                AttrError::ExpectedEq(p) => ("an attribute name must be followed by `=`".to_owned(), p),
+                AttrError::ExpectedValue(p) => {
+                    ("`=` must be followed by a quoted attribute value".to_owned(), p)
+                }
+                AttrError::UnquotedValue(p) => ("an attribute value must be quoted".to_owned(), p),
+                AttrError::ExpectedQuote(p, q) => (
+                    format!("an attribute value misses its closing `{}`", q as char),
+                    p,
+                ),
+                AttrError::Duplicated(p, _) => ("an attribute occurs twice in the same tag".to_owned(), p),
+            };
+            err(format!("not well-formed XML: {msg}"), tag + at)
+        })?;
+        let key = a.key.as_ref();
+        if key == b"xmlns" || key.starts_with(b"xmlns:") {
+            continue;
+        }
+        let value_at = offset_in(&a.value, text, base);
+        let start = offset_in(key, text, base).unwrap_or(lt);
+        let end = value_at.map_or(start + key.len(), |v| v + a.value.len() + 1);
+        let raw = utf8(&a.value);
+        if raw.contains('<') {
+            return Err(err(
+                "not well-formed XML: `<` is not allowed in an attribute value",
+                value_at.unwrap_or(lt),
+            ));
+        }
+        let value = if raw.contains(['&', '\t', '\n', '\r']) {
+            // attribute-value normalization of literal whitespace (XML 1.0 §3.3.3)
+            let normalized = raw.replace(['\t', '\n', '\r'], " ");
+            let at = value_at.unwrap_or(lt);
+            quick_xml::escape::unescape_with(&normalized, predefined_str)
+                .map(|v| v.into_owned())
+                .map_err(|e| match e {
+                    EscapeError::UnrecognizedEntity(range, name) => err(
+                        format!(
+                            "not well-formed XML: the entity `&{name};` is not defined \
+                             (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
+                        ),
+                        at + range.start.saturating_sub(1),
+                    ),
+                    other => err(format!("not well-formed XML: {other}"), at),
+                })?
+        } else {
+            raw.into_owned()
+        };
+        out.push(Attr {
+            name: names.intern(key),
+            value,
+            start,
+            end,
+        });
+    }
+    Ok(out)
+}
+
+fn offset_in(slice: &[u8], text: &str, base: usize) -> Option<usize> {
+    let p = slice.as_ptr() as usize;
+    (p >= base && p + slice.len() <= base + text.len()).then(|| p - base)
+}
+
+fn predefined_str(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "lt" => "<",
+        "gt" => ">",
+        "amp" => "&",
+        "apos" => "'",
+        "quot" => "\"",
+        _ => return None,
+    })
+}
+
+fn predefined(name: &str) -> Option<char> {
+    Some(match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => return None,
+    })
+}
+
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+fn is_xml_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn outside_root(root_done: bool) -> &'static str {
+    if root_done {
+        "not well-formed XML: content after the end of the root element"
+    } else {
+        "not well-formed XML: content before the root element"
+    }
+}
+
+fn quick_xml_message(
+    e: &quick_xml::Error,
+    stack: &[NodeId],
+    elements: &[Element],
+    names: &Interner,
+) -> String {
+    use quick_xml::errors::{Error, IllFormedError, SyntaxError};
+    let detail = match e {
+        Error::Syntax(SyntaxError::UnclosedTag) => "a tag is not closed with `>`".to_owned(),
+        Error::Syntax(SyntaxError::UnclosedComment) => "a comment is not closed with `-->`".to_owned(),
+        Error::Syntax(SyntaxError::UnclosedCData) => "a CDATA section is not closed with `]]>`".to_owned(),
+        Error::Syntax(SyntaxError::UnclosedDoctype) => "a `<!DOCTYPE` is not closed".to_owned(),
+        Error::Syntax(SyntaxError::UnclosedPIOrXmlDecl) => {
+            "a processing instruction or XML declaration is not closed with `?>`".to_owned()
+        }
+        Error::Syntax(SyntaxError::InvalidBangMarkup) => {
+            "`<!` starts neither a comment, a CDATA section nor a DOCTYPE".to_owned()
+        }
+        Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+            format!("the end tag `</{found}>` does not match the open element `<{expected}>`")
+        }
+        Error::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
+            format!("the end tag `</{found}>` has no matching start tag")
+        }
+        Error::IllFormed(IllFormedError::UnclosedReference) => {
+            "a `&` does not start a reference ending in `;` (write `&amp;`)".to_owned()
+        }
+        Error::IllFormed(IllFormedError::DoubleHyphenInComment) => "a comment contains `--`".to_owned(),
+        Error::Namespace(n) => format!("namespace error: {n}"),
+        other => other.to_string(),
+    };
+    let inside = stack
+        .last()
+        .map(|&id| format!(" (inside `{}`)", names.names[elements[id as usize].name as usize]))
+        .unwrap_or_default();
+    format!("not well-formed XML: {detail}{inside}")
+}
+
+impl XmlTree {
+    /// The root element's id.
+    pub const ROOT: NodeId = 0;
+
+    /// The element with this id.
+    pub fn el(&self, id: NodeId) -> &Element {
+        &self.elements[id as usize]
+    }
+
+    /// The text of an interned name.
+    pub fn name(&self, sym: Sym) -> &str {
+        &self.names.names[sym as usize]
+    }
+
+    /// The local name of an element.
+    pub fn el_name(&self, id: NodeId) -> &str {
+        self.name(self.el(id).name)
+    }
+
+    /// The namespace URI of an element (empty when it has none).
+    pub fn ns_uri(&self, id: NodeId) -> &str {
+        self.name(self.el(id).ns_uri)
+    }
+
+    /// The interned name of `name`, when the document uses it.
+    pub fn sym(&self, name: &str) -> Option<Sym> {
+        self.names.index.get(name).copied()
+    }
+
+    /// Child elements named `name` in a CVRF namespace or in none, in document order.
+    pub fn kids(&self, id: NodeId, name: &str) -> impl Iterator<Item = NodeId> + '_ {
+        let sym = self.sym(name);
+        let children: &[NodeId] = if sym.is_some() { &self.el(id).children } else { &[] };
+        children.iter().copied().filter(move |&c| {
+            let e = self.el(c);
+            Some(e.name) == sym && e.ns != Ns::Foreign
+        })
+    }
+
+    /// The first child element named `name` (see [`XmlTree::kids`]).
+    pub fn kid(&self, id: NodeId, name: &str) -> Option<NodeId> {
+        self.kids(id, name).next()
+    }
+
+    /// The index and value of the attribute named `name` (as written, e.g. `xml:lang`).
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<(u32, &str)> {
+        let sym = self.sym(name)?;
+        self.el(id)
+            .attrs
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.name == sym)
+            .map(|(i, a)| (i as u32, a.value.as_str()))
+    }
+
+    /// The element path of an element (or of one of its attributes) as the contract writes it:
+    /// local names from the root, `[n]` (1-based among same-named siblings) on every step whose
+    /// element the CVRF schemas let repeat, and on any step that has same-named siblings.
+    pub fn path(&self, id: NodeId, attr: Option<u32>) -> String {
+        let mut steps = Vec::new();
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            steps.push(c);
+            cur = self.el(c).parent;
+        }
+        let mut out = String::new();
+        for &c in steps.iter().rev() {
+            let e = self.el(c);
+            out.push('/');
+            out.push_str(self.name(e.name));
+            if let Some(p) = e.parent {
+                let siblings = &self.el(p).children;
+                let same = siblings.iter().filter(|&&s| self.el(s).name == e.name).count();
+                if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
+                    let n = siblings
+                        .iter()
+                        .take_while(|&&s| s != c)
+                        .filter(|&&s| self.el(s).name == e.name)
+                        .count();
+                    out.push_str(&format!("[{}]", n + 1));
+                }
+            }
+        }
+        if let Some(a) = attr.and_then(|a| e_attr(self.el(id), a)) {
+            out.push_str("/@");
+            out.push_str(self.name(a.name));
+        }
+        out
+    }
+
+    /// Resolves an element path (see [`XmlTree::path`]; a step without `[n]` means the first) to
+    /// the element and attribute it names, or to its longest existing ancestor.
+    pub fn find_path(&self, path: &str) -> (NodeId, Option<u32>) {
+        let mut steps = path.split('/').filter(|s| !s.is_empty());
+        let root = Self::ROOT;
+        match steps.next() {
+            Some(s) if split_step(s).0 == self.el_name(root) => {}
+            _ => return (root, None),
+        }
+        let mut cur = root;
+        for step in steps {
+            if let Some(attr) = step.strip_prefix('@') {
+                return (cur, self.attr(cur, attr).map(|(i, _)| i));
+            }
+            let (name, n) = split_step(step);
+            let next = self
+                .el(cur)
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| self.el_name(c) == name)
+                .nth(n.saturating_sub(1));
+            match next {
+                Some(c) => cur = c,
+                None => break,
+            }
+        }
+        (cur, None)
+    }
+
+    /// The byte range a location points at: the attribute, or the element's start tag.
+    pub fn span(&self, id: NodeId, attr: Option<u32>) -> (usize, usize) {
+        let e = self.el(id);
+        match attr.and_then(|a| e_attr(e, a)) {
+            Some(a) => (a.start, a.end),
+            None => (e.start, e.tag_end),
+        }
+    }
+}
+
+fn e_attr(e: &Element, a: u32) -> Option<&Attr> {
+    e.attrs.get(a as usize)
+}
+
+fn split_step(step: &str) -> (&str, usize) {
+    match step.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse().unwrap_or(1)),
+        None => (step, 1),
+    }
+}
+
+/// Whether the CVRF 1.1/1.2 schemas allow more than one `child` in `parent`.
+pub fn repeatable(parent: &str, child: &str) -> bool {
+    match child {
+        "Vulnerability" | "Alias" | "Revision" | "Note" | "Reference" | "Acknowledgment" | "Name"
+        | "Organization" | "Branch" | "Relationship" | "Group" | "ProductID" | "GroupID" | "CWE"
+        | "Involvement" | "Threat" | "ScoreSet" | "ScoreSetV2" | "ScoreSetV3" | "Remediation"
+        | "Entitlement" => true,
+        "Status" => parent == "ProductStatuses",
+        "FullProductName" => parent == "ProductTree" || parent == "Relationship",
+        "URL" => parent == "Acknowledgment",
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(s: &str) -> Result<XmlTree, XmlError> {
+        parse(s, |_, _| Ok(()))
+    }
+
+    #[test]
+    fn positions_and_text() {
+        let s = "<?xml version=\"1.0\"?>\n<a x=\"1 &amp; 2\">\n  <b y='q'>t&lt;&#65;<![CDATA[<c>]]></b><b/>\n</a>";
+        let t = tree(s).unwrap();
+        assert_eq!(t.elements.len(), 3);
+        let a = t.el(0);
+        assert_eq!(&s[a.start..a.tag_end], "<a x=\"1 &amp; 2\">");
+        assert_eq!(a.attrs[0].value, "1 & 2");
+        assert_eq!(a.text, "");
+        assert_eq!(&s[a.attrs[0].start..a.attrs[0].end], "x=\"1 &amp; 2\"");
+        let b = t.el(1);
+        assert_eq!(&s[b.start..b.tag_end], "<b y='q'>");
+        assert_eq!(b.text, "t<A<c>");
+        assert_eq!(&s[b.start..b.end], "<b y='q'>t&lt;&#65;<![CDATA[<c>]]></b>");
+        assert_eq!(t.path(2, None), "/a/b[2]");
+        assert_eq!(t.path(1, Some(0)), "/a/b[1]/@y");
+        assert_eq!(t.find_path("/a/b[2]"), (2, None));
+        assert_eq!(t.find_path("/a/b/@y"), (1, Some(0)));
+        assert_eq!(t.find_path("/a/b[7]/c"), (0, None));
+    }
+
+    #[test]
+    fn refuses_entities_and_depth() {
+        let e = tree("<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>").unwrap_err();
+        assert!(e.message.contains("declares entities"), "{e:?}");
+        let e = tree("<a>&x;</a>").unwrap_err();
+        assert!(e.message.contains("`&x;` is not defined"), "{e:?}");
+        assert_eq!(e.offset, 3);
+        let e = tree("<a b=\"&x;\"/>").unwrap_err();
+        assert!(e.message.contains("not well-formed"), "{e:?}");
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        let e = tree(&deep).unwrap_err();
+        assert!(e.message.contains("nest deeper"), "{e:?}");
+        assert_eq!(e.offset, 3 * MAX_DEPTH);
+    }
+
+    #[test]
+    fn located_well_formedness_errors() {
+        let e = tree("<a>\n<b></c></a>").unwrap_err();
+        assert!(e.message.contains("`</c>`"), "{e:?}");
+        let e = tree("<a>").unwrap_err();
+        assert!(e.message.contains("ends inside"), "{e:?}");
+        let e = tree("<a/><b/>").unwrap_err();
+        assert!(e.message.contains("second root"), "{e:?}");
+        assert_eq!(e.offset, 4);
+        let e = tree("<a x=\"1\" x=\"2\"/>").unwrap_err();
+        assert_eq!(e.offset, 9, "{e:?}");
+        let e = tree("<a/> x").unwrap_err();
+        assert_eq!(e.offset, 5, "{e:?}");
+        let e = tree("").unwrap_err();
+        assert!(e.message.contains("no root"), "{e:?}");
+    }
+}

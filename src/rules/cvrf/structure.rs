@@ -1,0 +1,1057 @@
+//! What the final CVRF 1.1 and 1.2 XSDs enforce, as tables and one walk over the element tree.
+//!
+//! The tables follow `cvrf.xsd`, `prod.xsd`, `vuln.xsd` and `common.xsd` of both versions (they
+//! differ only in the CVSS score sets and in which score set's product ids must be defined). Each
+//! CV1xx rule runs the walk and keeps the findings of its [`Kind`]. Findings carry the element path
+//! of the offending element or attribute as their pointer.
+
+use crate::diag::Finding;
+use crate::model::Version;
+use crate::parse::cvrf::xml::{NodeId, XmlTree};
+use crate::rules::Context;
+use std::collections::HashMap;
+
+/// Which class of schema violation a rule reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A required child element is missing.
+    MissingElement,
+    /// A child element the schema does not allow there, one too many, or text in element-only
+    /// content.
+    UnexpectedElement,
+    /// A child element before one the schema puts ahead of it.
+    OutOfOrder,
+    /// An element in another namespace than its version's.
+    WrongNamespace,
+    /// A required attribute is missing.
+    MissingAttribute,
+    /// An attribute the schema does not declare.
+    UnexpectedAttribute,
+    /// A value that breaks its type: enumeration, pattern, date-time, number, empty string.
+    InvalidValue,
+    /// A value that must be unique (`xs:unique`) occurs twice.
+    DuplicateKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Cvrf,
+    Prod,
+    Vuln,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Ty {
+    /// `localizedString`: non-empty, `xml:lang` allowed.
+    Str,
+    /// `localizedNormalizedString`: non-empty, `xml:lang` allowed.
+    NormStr,
+    /// `nonEmptyNormalizedString` without `xml:lang`.
+    PlainNorm,
+    /// `xs:string`: anything.
+    Any,
+    /// `xs:token`.
+    Token,
+    /// `xs:anyURI` (not checked: the type is lax).
+    Uri,
+    DateTime,
+    /// `revisionNumber`.
+    Revision,
+    Cve,
+    Cwe,
+    /// `zeroToTenDecimalType`.
+    Score,
+    /// `xs:token` with a maximum length.
+    Vector(usize),
+    PositiveInteger,
+    Enum(&'static [&'static str]),
+}
+
+impl Ty {
+    fn localized(self) -> bool {
+        matches!(self, Ty::Str | Ty::NormStr)
+    }
+}
+
+struct AttrDecl {
+    name: &'static str,
+    required: bool,
+    ty: Ty,
+}
+
+enum Content {
+    Text(Ty),
+    Seq(&'static [Particle]),
+    /// `Branch`: one `FullProductName` or one or more `Branch`.
+    BranchChoice,
+}
+
+struct Decl {
+    name: &'static str,
+    /// The namespace part when the element is declared globally; local ones inherit their parent's.
+    part: Option<Part>,
+    content: Content,
+    attrs: &'static [AttrDecl],
+}
+
+struct Particle {
+    decl: &'static Decl,
+    min: u32,
+    max: u32,
+}
+
+const N: u32 = u32::MAX;
+
+const fn p(decl: &'static Decl, min: u32, max: u32) -> Particle {
+    Particle { decl, min, max }
+}
+
+const fn text(name: &'static str, ty: Ty) -> Decl {
+    Decl {
+        name,
+        part: None,
+        content: Content::Text(ty),
+        attrs: &[],
+    }
+}
+
+const fn req(name: &'static str, ty: Ty) -> AttrDecl {
+    AttrDecl {
+        name,
+        required: true,
+        ty,
+    }
+}
+
+const fn opt(name: &'static str, ty: Ty) -> AttrDecl {
+    AttrDecl {
+        name,
+        required: false,
+        ty,
+    }
+}
+
+const PUBLISHER_TYPES: &[&str] = &["Vendor", "Discoverer", "Coordinator", "User", "Other"];
+const DOCUMENT_STATUS: &[&str] = &["Draft", "Interim", "Final"];
+const NOTE_TYPES: &[&str] = &[
+    "General",
+    "Details",
+    "Description",
+    "Summary",
+    "FAQ",
+    "Legal Disclaimer",
+    "Other",
+];
+const REFERENCE_TYPES: &[&str] = &["External", "Self"];
+const BRANCH_TYPES: &[&str] = &[
+    "Vendor",
+    "Product Family",
+    "Product Name",
+    "Product Version",
+    "Patch Level",
+    "Service Pack",
+    "Architecture",
+    "Language",
+    "Legacy",
+    "Specification",
+    "Host Name",
+    "Realm",
+    "Resource",
+];
+const RELATION_TYPES: &[&str] = &[
+    "Default Component Of",
+    "Optional Component Of",
+    "External Component Of",
+    "Installed On",
+    "Installed With",
+];
+const INVOLVEMENT_STATUS: &[&str] = &[
+    "Open",
+    "Disputed",
+    "In Progress",
+    "Completed",
+    "Contact Attempted",
+    "Not Contacted",
+];
+const STATUS_TYPES: &[&str] = &[
+    "First Affected",
+    "First Fixed",
+    "Fixed",
+    "Known Affected",
+    "Known Not Affected",
+    "Last Affected",
+    "Recommended",
+];
+const THREAT_TYPES: &[&str] = &["Impact", "Exploit Status", "Target Set"];
+const REMEDY_TYPES: &[&str] = &[
+    "Workaround",
+    "Mitigation",
+    "Vendor Fix",
+    "None Available",
+    "Will Not Fix",
+];
+
+// ---- shared local elements ----------------------------------------------------------------
+static DESCRIPTION: Decl = text("Description", Ty::Str);
+static URL: Decl = text("URL", Ty::Uri);
+static DATE: Decl = text("Date", Ty::DateTime);
+static NOTE: Decl = Decl {
+    name: "Note",
+    part: None,
+    content: Content::Text(Ty::Str),
+    attrs: &[
+        opt("Title", Ty::Any),
+        opt("Audience", Ty::Any),
+        req("Type", Ty::Enum(NOTE_TYPES)),
+        req("Ordinal", Ty::PositiveInteger),
+    ],
+};
+static REFERENCE: Decl = Decl {
+    name: "Reference",
+    part: None,
+    content: Content::Seq(&[p(&URL, 1, 1), p(&DESCRIPTION, 1, 1)]),
+    attrs: &[opt("Type", Ty::Enum(REFERENCE_TYPES))],
+};
+static NAME: Decl = text("Name", Ty::Str);
+static ORGANIZATION: Decl = text("Organization", Ty::Str);
+static ACKNOWLEDGMENT: Decl = Decl {
+    name: "Acknowledgment",
+    part: None,
+    content: Content::Seq(&[
+        p(&NAME, 0, N),
+        p(&ORGANIZATION, 0, N),
+        p(&DESCRIPTION, 0, 1),
+        p(&URL, 0, N),
+    ]),
+    attrs: &[],
+};
+static ACKNOWLEDGMENTS: Decl = Decl {
+    name: "Acknowledgments",
+    part: None,
+    content: Content::Seq(&[p(&ACKNOWLEDGMENT, 1, N)]),
+    attrs: &[],
+};
+static PRODUCT_ID: Decl = text("ProductID", Ty::Token);
+static GROUP_ID: Decl = text("GroupID", Ty::Token);
+
+// ---- cvrf.xsd -----------------------------------------------------------------------------
+static DOCUMENT_TITLE: Decl = text("DocumentTitle", Ty::NormStr);
+static DOCUMENT_TYPE: Decl = text("DocumentType", Ty::NormStr);
+static CONTACT_DETAILS: Decl = text("ContactDetails", Ty::Str);
+static ISSUING_AUTHORITY: Decl = text("IssuingAuthority", Ty::Str);
+static DOCUMENT_PUBLISHER: Decl = Decl {
+    name: "DocumentPublisher",
+    part: None,
+    content: Content::Seq(&[p(&CONTACT_DETAILS, 0, 1), p(&ISSUING_AUTHORITY, 0, 1)]),
+    attrs: &[req("Type", Ty::Enum(PUBLISHER_TYPES)), opt("VendorID", Ty::Any)],
+};
+static ID: Decl = text("ID", Ty::Str);
+static ALIAS: Decl = text("Alias", Ty::Str);
+static IDENTIFICATION: Decl = Decl {
+    name: "Identification",
+    part: None,
+    content: Content::Seq(&[p(&ID, 1, 1), p(&ALIAS, 0, N)]),
+    attrs: &[],
+};
+static STATUS: Decl = text("Status", Ty::Enum(DOCUMENT_STATUS));
+static VERSION: Decl = text("Version", Ty::Revision);
+static NUMBER: Decl = text("Number", Ty::Revision);
+static REVISION: Decl = Decl {
+    name: "Revision",
+    part: None,
+    content: Content::Seq(&[p(&NUMBER, 1, 1), p(&DATE, 1, 1), p(&DESCRIPTION, 1, 1)]),
+    attrs: &[],
+};
+static REVISION_HISTORY: Decl = Decl {
+    name: "RevisionHistory",
+    part: None,
+    content: Content::Seq(&[p(&REVISION, 1, N)]),
+    attrs: &[],
+};
+static INITIAL_RELEASE_DATE: Decl = text("InitialReleaseDate", Ty::DateTime);
+static CURRENT_RELEASE_DATE: Decl = text("CurrentReleaseDate", Ty::DateTime);
+static ENGINE: Decl = text("Engine", Ty::Str);
+static GENERATOR: Decl = Decl {
+    name: "Generator",
+    part: None,
+    content: Content::Seq(&[p(&ENGINE, 0, 1), p(&DATE, 0, 1)]),
+    attrs: &[],
+};
+static DOCUMENT_TRACKING: Decl = Decl {
+    name: "DocumentTracking",
+    part: None,
+    content: Content::Seq(&[
+        p(&IDENTIFICATION, 1, 1),
+        p(&STATUS, 1, 1),
+        p(&VERSION, 1, 1),
+        p(&REVISION_HISTORY, 1, 1),
+        p(&INITIAL_RELEASE_DATE, 1, 1),
+        p(&CURRENT_RELEASE_DATE, 1, 1),
+        p(&GENERATOR, 0, 1),
+    ]),
+    attrs: &[],
+};
+static DOCUMENT_NOTES: Decl = Decl {
+    name: "DocumentNotes",
+    part: None,
+    content: Content::Seq(&[p(&NOTE, 1, N)]),
+    attrs: &[],
+};
+static DOCUMENT_DISTRIBUTION: Decl = text("DocumentDistribution", Ty::Str);
+static AGGREGATE_SEVERITY: Decl = Decl {
+    name: "AggregateSeverity",
+    part: None,
+    content: Content::Text(Ty::Str),
+    attrs: &[opt("Namespace", Ty::Uri)],
+};
+static DOCUMENT_REFERENCES: Decl = Decl {
+    name: "DocumentReferences",
+    part: None,
+    content: Content::Seq(&[p(&REFERENCE, 1, N)]),
+    attrs: &[],
+};
+
+macro_rules! cvrfdoc {
+    ($name:ident, $vuln:ident) => {
+        static $name: Decl = Decl {
+            name: "cvrfdoc",
+            part: Some(Part::Cvrf),
+            content: Content::Seq(&[
+                p(&DOCUMENT_TITLE, 1, 1),
+                p(&DOCUMENT_TYPE, 1, 1),
+                p(&DOCUMENT_PUBLISHER, 1, 1),
+                p(&DOCUMENT_TRACKING, 1, 1),
+                p(&DOCUMENT_NOTES, 0, 1),
+                p(&DOCUMENT_DISTRIBUTION, 0, 1),
+                p(&AGGREGATE_SEVERITY, 0, 1),
+                p(&DOCUMENT_REFERENCES, 0, 1),
+                p(&ACKNOWLEDGMENTS, 0, 1),
+                p(&PRODUCT_TREE, 0, 1),
+                p(&$vuln, 0, N),
+            ]),
+            attrs: &[],
+        };
+    };
+}
+cvrfdoc!(CVRFDOC_11, VULNERABILITY_11);
+cvrfdoc!(CVRFDOC_12, VULNERABILITY_12);
+
+// ---- prod.xsd -----------------------------------------------------------------------------
+static FULL_PRODUCT_NAME: Decl = Decl {
+    name: "FullProductName",
+    part: Some(Part::Prod),
+    content: Content::Text(Ty::PlainNorm),
+    attrs: &[req("ProductID", Ty::Token), opt("CPE", Ty::Token)],
+};
+static BRANCH: Decl = Decl {
+    name: "Branch",
+    part: None,
+    content: Content::BranchChoice,
+    attrs: &[req("Type", Ty::Enum(BRANCH_TYPES)), req("Name", Ty::Any)],
+};
+static RELATIONSHIP: Decl = Decl {
+    name: "Relationship",
+    part: None,
+    content: Content::Seq(&[p(&FULL_PRODUCT_NAME, 1, N)]),
+    attrs: &[
+        req("ProductReference", Ty::Token),
+        req("RelationType", Ty::Enum(RELATION_TYPES)),
+        req("RelatesToProductReference", Ty::Token),
+    ],
+};
+static GROUP: Decl = Decl {
+    name: "Group",
+    part: None,
+    content: Content::Seq(&[p(&DESCRIPTION, 0, 1), p(&PRODUCT_ID, 2, N)]),
+    attrs: &[req("GroupID", Ty::Token)],
+};
+static PRODUCT_GROUPS: Decl = Decl {
+    name: "ProductGroups",
+    part: None,
+    content: Content::Seq(&[p(&GROUP, 1, N)]),
+    attrs: &[],
+};
+static PRODUCT_TREE: Decl = Decl {
+    name: "ProductTree",
+    part: Some(Part::Prod),
+    content: Content::Seq(&[
+        p(&BRANCH, 0, N),
+        p(&FULL_PRODUCT_NAME, 0, N),
+        p(&RELATIONSHIP, 0, N),
+        p(&PRODUCT_GROUPS, 0, 1),
+    ]),
+    attrs: &[],
+};
+
+// ---- vuln.xsd -----------------------------------------------------------------------------
+static TITLE: Decl = text("Title", Ty::Str);
+static VULN_ID: Decl = Decl {
+    name: "ID",
+    part: None,
+    content: Content::Text(Ty::Token),
+    attrs: &[req("SystemName", Ty::Token)],
+};
+static NOTES: Decl = Decl {
+    name: "Notes",
+    part: None,
+    content: Content::Seq(&[p(&NOTE, 0, N)]),
+    attrs: &[],
+};
+static DISCOVERY_DATE: Decl = text("DiscoveryDate", Ty::DateTime);
+static RELEASE_DATE: Decl = text("ReleaseDate", Ty::DateTime);
+static INVOLVEMENT: Decl = Decl {
+    name: "Involvement",
+    part: None,
+    content: Content::Seq(&[p(&DESCRIPTION, 0, 1)]),
+    attrs: &[
+        req("Party", Ty::Enum(PUBLISHER_TYPES)),
+        req("Status", Ty::Enum(INVOLVEMENT_STATUS)),
+    ],
+};
+static INVOLVEMENTS: Decl = Decl {
+    name: "Involvements",
+    part: None,
+    content: Content::Seq(&[p(&INVOLVEMENT, 1, N)]),
+    attrs: &[],
+};
+static CVE: Decl = text("CVE", Ty::Cve);
+static CWE: Decl = Decl {
+    name: "CWE",
+    part: None,
+    content: Content::Text(Ty::Str),
+    attrs: &[req("ID", Ty::Cwe)],
+};
+static PRODUCT_STATUS: Decl = Decl {
+    name: "Status",
+    part: None,
+    content: Content::Seq(&[p(&PRODUCT_ID, 1, N)]),
+    attrs: &[req("Type", Ty::Enum(STATUS_TYPES))],
+};
+static PRODUCT_STATUSES: Decl = Decl {
+    name: "ProductStatuses",
+    part: None,
+    content: Content::Seq(&[p(&PRODUCT_STATUS, 1, N)]),
+    attrs: &[],
+};
+static THREAT: Decl = Decl {
+    name: "Threat",
+    part: None,
+    content: Content::Seq(&[p(&DESCRIPTION, 1, 1), p(&PRODUCT_ID, 0, N), p(&GROUP_ID, 0, N)]),
+    attrs: &[req("Type", Ty::Enum(THREAT_TYPES)), opt("Date", Ty::DateTime)],
+};
+static THREATS: Decl = Decl {
+    name: "Threats",
+    part: None,
+    content: Content::Seq(&[p(&THREAT, 1, N)]),
+    attrs: &[],
+};
+
+macro_rules! score_set {
+    ($set:ident, $name:literal, $base:ident, $temporal:ident, $env:ident, $vector:ident, $suffix:literal, $len:literal) => {
+        static $base: Decl = text(concat!("BaseScore", $suffix), Ty::Score);
+        static $temporal: Decl = text(concat!("TemporalScore", $suffix), Ty::Score);
+        static $env: Decl = text(concat!("EnvironmentalScore", $suffix), Ty::Score);
+        static $vector: Decl = text(concat!("Vector", $suffix), Ty::Vector($len));
+        static $set: Decl = Decl {
+            name: $name,
+            part: None,
+            content: Content::Seq(&[
+                p(&$base, 1, 1),
+                p(&$temporal, 0, 1),
+                p(&$env, 0, 1),
+                p(&$vector, 0, 1),
+                p(&PRODUCT_ID, 0, N),
+            ]),
+            attrs: &[],
+        };
+    };
+}
+score_set!(
+    SCORE_SET,
+    "ScoreSet",
+    BASE,
+    TEMPORAL,
+    ENVIRONMENTAL,
+    VECTOR,
+    "",
+    76
+);
+score_set!(
+    SCORE_SET_V2,
+    "ScoreSetV2",
+    BASE_V2,
+    TEMPORAL_V2,
+    ENVIRONMENTAL_V2,
+    VECTOR_V2,
+    "V2",
+    76
+);
+score_set!(
+    SCORE_SET_V3,
+    "ScoreSetV3",
+    BASE_V3,
+    TEMPORAL_V3,
+    ENVIRONMENTAL_V3,
+    VECTOR_V3,
+    "V3",
+    140
+);
+
+static CVSS_SCORE_SETS_11: Decl = Decl {
+    name: "CVSSScoreSets",
+    part: None,
+    content: Content::Seq(&[p(&SCORE_SET, 1, N)]),
+    attrs: &[],
+};
+static CVSS_SCORE_SETS_12: Decl = Decl {
+    name: "CVSSScoreSets",
+    part: None,
+    content: Content::Seq(&[p(&SCORE_SET_V2, 0, N), p(&SCORE_SET_V3, 0, N)]),
+    attrs: &[],
+};
+static ENTITLEMENT: Decl = text("Entitlement", Ty::Str);
+static REMEDIATION: Decl = Decl {
+    name: "Remediation",
+    part: None,
+    content: Content::Seq(&[
+        p(&DESCRIPTION, 1, 1),
+        p(&ENTITLEMENT, 0, N),
+        p(&URL, 0, 1),
+        p(&PRODUCT_ID, 0, N),
+        p(&GROUP_ID, 0, N),
+    ]),
+    attrs: &[req("Type", Ty::Enum(REMEDY_TYPES)), opt("Date", Ty::DateTime)],
+};
+static REMEDIATIONS: Decl = Decl {
+    name: "Remediations",
+    part: None,
+    content: Content::Seq(&[p(&REMEDIATION, 1, N)]),
+    attrs: &[],
+};
+static REFERENCES: Decl = Decl {
+    name: "References",
+    part: None,
+    content: Content::Seq(&[p(&REFERENCE, 1, N)]),
+    attrs: &[],
+};
+
+macro_rules! vulnerability {
+    ($name:ident, $cvss:ident) => {
+        static $name: Decl = Decl {
+            name: "Vulnerability",
+            part: Some(Part::Vuln),
+            content: Content::Seq(&[
+                p(&TITLE, 0, 1),
+                p(&VULN_ID, 0, 1),
+                p(&NOTES, 0, 1),
+                p(&DISCOVERY_DATE, 0, 1),
+                p(&RELEASE_DATE, 0, 1),
+                p(&INVOLVEMENTS, 0, 1),
+                p(&CVE, 0, 1),
+                p(&CWE, 0, N),
+                p(&PRODUCT_STATUSES, 0, 1),
+                p(&THREATS, 0, 1),
+                p(&$cvss, 0, 1),
+                p(&REMEDIATIONS, 0, 1),
+                p(&REFERENCES, 0, 1),
+                p(&ACKNOWLEDGMENTS, 0, 1),
+            ]),
+            attrs: &[req("Ordinal", Ty::PositiveInteger)],
+        };
+    };
+}
+vulnerability!(VULNERABILITY_11, CVSS_SCORE_SETS_11);
+vulnerability!(VULNERABILITY_12, CVSS_SCORE_SETS_12);
+
+// ---- the walk -----------------------------------------------------------------------------
+
+fn namespace(version: Version, part: Part) -> &'static str {
+    match (version, part) {
+        (Version::Cvrf11, Part::Cvrf) => "http://www.icasi.org/CVRF/schema/cvrf/1.1",
+        (Version::Cvrf11, Part::Prod) => "http://www.icasi.org/CVRF/schema/prod/1.1",
+        (Version::Cvrf11, Part::Vuln) => "http://www.icasi.org/CVRF/schema/vuln/1.1",
+        (_, Part::Cvrf) => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/cvrf",
+        (_, Part::Prod) => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/prod",
+        (_, Part::Vuln) => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/vuln",
+    }
+}
+
+struct Walk<'a> {
+    t: &'a XmlTree,
+    version: Version,
+    kind: Kind,
+    rule: &'static str,
+    out: &'a mut Vec<Finding>,
+}
+
+/// Runs the structure check of `kind` on a CVRF document (nothing for CSAF input).
+pub fn check(cx: &Context<'_>, kind: Kind, rule: &'static str, out: &mut Vec<Finding>) {
+    let Some(t) = cx.xml else {
+        return;
+    };
+    let version = cx.advisory.version;
+    if !version.is_cvrf() {
+        return;
+    }
+    let mut w = Walk {
+        t,
+        version,
+        kind,
+        rule,
+        out,
+    };
+    match kind {
+        Kind::DuplicateKey => w.unique(),
+        _ => {
+            let root = if version == Version::Cvrf11 {
+                &CVRFDOC_11
+            } else {
+                &CVRFDOC_12
+            };
+            w.element(XmlTree::ROOT, root, Part::Cvrf);
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// Reports a finding of `kind` (the message is only built when `kind` is the rule's).
+    fn report(&mut self, kind: Kind, node: NodeId, attr: Option<u32>, message: impl FnOnce() -> String) {
+        if kind == self.kind {
+            self.out
+                .push(Finding::new(self.rule, self.t.path(node, attr), message()));
+        }
+    }
+
+    fn element(&mut self, id: NodeId, decl: &'static Decl, parent_part: Part) {
+        let t = self.t;
+        let part = decl.part.unwrap_or(parent_part);
+        let name = decl.name;
+        if self.kind == Kind::WrongNamespace {
+            let expected = namespace(self.version, part);
+            let actual = t.ns_uri(id);
+            if actual != expected {
+                let msg = if actual.is_empty() {
+                    format!("`{name}` has no namespace: expected `{expected}`")
+                } else {
+                    format!("`{name}` is in the namespace `{actual}`: expected `{expected}`")
+                };
+                self.report(Kind::WrongNamespace, id, None, || msg);
+            }
+        }
+        self.attributes(id, decl);
+        match &decl.content {
+            Content::Text(ty) => {
+                for &c in &t.el(id).children {
+                    let child = t.el_name(c);
+                    self.report(Kind::UnexpectedElement, c, None, || {
+                        format!("`{name}` holds text only, not the element `{child}`")
+                    });
+                }
+                if self.kind == Kind::InvalidValue {
+                    if let Some(msg) = invalid(*ty, &t.el(id).text) {
+                        self.report(Kind::InvalidValue, id, None, || format!("`{name}`: {msg}"));
+                    }
+                }
+            }
+            Content::Seq(particles) => {
+                self.no_text(id, name);
+                let mut counts = vec![0u32; particles.len()];
+                let mut last = 0usize;
+                for &c in &t.el(id).children {
+                    let child = t.el_name(c);
+                    let Some(i) = particles.iter().position(|p| p.decl.name == child) else {
+                        self.report(Kind::UnexpectedElement, c, None, || {
+                            format!("`{name}` does not allow the element `{child}`")
+                        });
+                        continue;
+                    };
+                    counts[i] += 1;
+                    let pt = &particles[i];
+                    if counts[i] > pt.max {
+                        let msg = if pt.max == 1 {
+                            format!("`{name}` allows one `{child}`, this is another")
+                        } else {
+                            format!("`{name}` allows at most {} `{child}`", pt.max)
+                        };
+                        self.report(Kind::UnexpectedElement, c, None, || msg);
+                    }
+                    if i < last {
+                        let before = particles[last].decl.name;
+                        self.report(Kind::OutOfOrder, c, None, || {
+                            format!(
+                                "`{child}` comes after `{before}` in `{name}`, but the schema puts it before"
+                            )
+                        });
+                    } else {
+                        last = i;
+                    }
+                    self.element(c, pt.decl, part);
+                }
+                if self.kind == Kind::MissingElement {
+                    for (pt, &n) in particles.iter().zip(&counts) {
+                        if n < pt.min {
+                            let child = pt.decl.name;
+                            let msg = if pt.min == 1 {
+                                format!("`{name}` lacks the required element `{child}`")
+                            } else {
+                                format!("`{name}` needs at least {} `{child}`, it has {n}", pt.min)
+                            };
+                            self.report(Kind::MissingElement, id, None, || msg);
+                        }
+                    }
+                }
+            }
+            Content::BranchChoice => {
+                self.no_text(id, name);
+                let (mut products, mut branches) = (0, 0);
+                for &c in &t.el(id).children {
+                    match t.el_name(c) {
+                        "FullProductName" => {
+                            products += 1;
+                            if products > 1 || branches > 0 {
+                                self.report(Kind::UnexpectedElement, c, None, || {
+                                    "`Branch` holds either one `FullProductName` or `Branch` elements, \
+                                     this `FullProductName` is one too many"
+                                        .to_owned()
+                                });
+                            }
+                            self.element(c, &FULL_PRODUCT_NAME, part);
+                        }
+                        "Branch" => {
+                            branches += 1;
+                            if products > 0 {
+                                self.report(
+                                    Kind::UnexpectedElement,
+                                    c,
+                                    None,
+                                    || "`Branch` holds either one `FullProductName` or `Branch` elements, not both"
+                                        .to_owned(),
+                                );
+                            }
+                            self.element(c, &BRANCH, part);
+                        }
+                        other => {
+                            let msg = format!("`Branch` does not allow the element `{other}`");
+                            self.report(Kind::UnexpectedElement, c, None, || msg);
+                        }
+                    }
+                }
+                if products == 0 && branches == 0 {
+                    self.report(Kind::MissingElement, id, None, || {
+                        "`Branch` lacks a `FullProductName` or a nested `Branch`".to_owned()
+                    });
+                }
+            }
+        }
+    }
+
+    fn no_text(&mut self, id: NodeId, name: &str) {
+        if self.kind == Kind::UnexpectedElement && !self.t.el(id).text.trim().is_empty() {
+            self.report(Kind::UnexpectedElement, id, None, || {
+                format!("`{name}` holds elements only, not text")
+            });
+        }
+    }
+
+    fn attributes(&mut self, id: NodeId, decl: &'static Decl) {
+        let t = self.t;
+        let name = decl.name;
+        let localized = matches!(decl.content, Content::Text(ty) if ty.localized());
+        for (i, a) in t.el(id).attrs.iter().enumerate() {
+            let attr = t.name(a.name);
+            if attr.starts_with("xsi:") || (attr == "xml:lang" && localized) {
+                continue;
+            }
+            match decl.attrs.iter().find(|d| d.name == attr) {
+                None => self.report(Kind::UnexpectedAttribute, id, Some(i as u32), || {
+                    format!("`{name}` does not allow the attribute `{attr}`")
+                }),
+                Some(d) if self.kind == Kind::InvalidValue => {
+                    if let Some(msg) = invalid(d.ty, &a.value) {
+                        self.report(Kind::InvalidValue, id, Some(i as u32), || {
+                            format!("`{attr}` of `{name}`: {msg}")
+                        });
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        if self.kind == Kind::MissingAttribute {
+            for d in decl.attrs.iter().filter(|d| d.required) {
+                if t.attr(id, d.name).is_none() {
+                    let msg = format!("`{name}` lacks the required attribute `{}`", d.name);
+                    self.report(Kind::MissingAttribute, id, None, || msg);
+                }
+            }
+        }
+    }
+
+    /// Children of `parent` along a path of local names.
+    fn along(&self, parent: NodeId, path: &[&str]) -> Vec<NodeId> {
+        let mut cur = vec![parent];
+        for step in path {
+            cur = cur.iter().flat_map(|&n| self.t.kids(n, step)).collect();
+        }
+        cur
+    }
+
+    /// `xs:unique` constraints (those of product and group ids are the tests 6.1.2 and 6.1.5).
+    fn unique(&mut self) {
+        let root = XmlTree::ROOT;
+        let vulns = self.along(root, &["Vulnerability"]);
+        self.distinct_ordinals(&vulns, "vulnerability ordinal");
+        let notes = self.along(root, &["DocumentNotes", "Note"]);
+        self.distinct_ordinals(&notes, "note ordinal");
+        for &v in &vulns {
+            let notes = self.along(v, &["Notes", "Note"]);
+            self.distinct_ordinals(&notes, "note ordinal");
+            let ids = self.along(v, &["ProductStatuses", "Status", "ProductID"]);
+            self.distinct_text(
+                &ids,
+                "product id",
+                "in the product statuses of this vulnerability",
+            );
+            for set in ["ScoreSet", "ScoreSetV2", "ScoreSetV3"] {
+                let ids = self.along(v, &["CVSSScoreSets", set, "ProductID"]);
+                self.distinct_text(&ids, "product id", &format!("in a `{set}` of this vulnerability"));
+            }
+        }
+    }
+
+    /// `Ordinal`s compare as numbers (`01` is `1`).
+    fn distinct_ordinals(&mut self, nodes: &[NodeId], what: &str) {
+        let t = self.t;
+        let mut seen: HashMap<String, NodeId> = HashMap::new();
+        for &n in nodes {
+            let Some((i, value)) = t.attr(n, "Ordinal") else {
+                continue;
+            };
+            let key = value
+                .trim()
+                .trim_start_matches('+')
+                .trim_start_matches('0')
+                .to_owned();
+            if let Some(&first) = seen.get(&key) {
+                let msg = format!(
+                    "{what} `{}` is already used by `{}`",
+                    value.trim(),
+                    t.path(first, None)
+                );
+                self.report(Kind::DuplicateKey, n, Some(i), || msg);
+            } else {
+                seen.insert(key, n);
+            }
+        }
+    }
+
+    fn distinct_text(&mut self, nodes: &[NodeId], what: &str, scope: &str) {
+        let t = self.t;
+        let mut seen: HashMap<String, NodeId> = HashMap::new();
+        for &n in nodes {
+            let key = collapse(&t.el(n).text);
+            if let Some(&first) = seen.get(&key) {
+                let msg = format!(
+                    "{what} `{key}` occurs twice {scope} (first at `{}`)",
+                    t.path(first, None)
+                );
+                self.report(Kind::DuplicateKey, n, None, || msg);
+            } else {
+                seen.insert(key, n);
+            }
+        }
+    }
+}
+
+/// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space.
+fn collapse(s: &str) -> String {
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Why `value` is not of type `ty`, if it is not.
+fn invalid(ty: Ty, value: &str) -> Option<String> {
+    let token = collapse(value);
+    match ty {
+        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => Some("the value is empty".to_owned()),
+        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => None,
+        Ty::DateTime if !is_date_time(&token) => Some(format!(
+            "`{token}` is not an `xs:dateTime` (`YYYY-MM-DDThh:mm:ss` with an optional fraction and zone)"
+        )),
+        Ty::Revision if !is_revision(&token) => Some(format!(
+            "`{token}` is not a version number (one to four dot-separated integers without leading zeros)"
+        )),
+        Ty::Cve if !is_cve(&token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
+        Ty::Cwe if !is_cwe(&token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
+        Ty::Score if !is_score(&token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
+        Ty::Vector(max) if token.chars().count() > max => Some(format!(
+            "the vector has {} characters, more than the {max} allowed",
+            token.chars().count()
+        )),
+        Ty::PositiveInteger if !is_positive_integer(&token) => {
+            Some(format!("`{token}` is not a positive integer"))
+        }
+        Ty::Enum(values) if !values.contains(&token.as_str()) => Some(format!(
+            "`{token}` is not one of {}",
+            values
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        _ => None,
+    }
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_revision(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() <= 4
+        && parts
+            .iter()
+            .all(|p| digits(p) && (p.len() == 1 || !p.starts_with('0')))
+}
+
+fn is_cve(s: &str) -> bool {
+    s.strip_prefix("CVE-")
+        .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+}
+
+fn is_cwe(s: &str) -> bool {
+    s.strip_prefix("CWE-")
+        .is_some_and(|r| digits(r) && r.len() <= 6 && !r.starts_with('0'))
+}
+
+fn is_positive_integer(s: &str) -> bool {
+    let s = s.strip_prefix('+').unwrap_or(s);
+    digits(s) && s.bytes().any(|b| b != b'0')
+}
+
+fn is_score(s: &str) -> bool {
+    // xs:decimal: optional sign, digits with an optional fraction (at least one digit in all)
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let lexical = !(int.is_empty() && frac.is_empty())
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    lexical && s.parse::<f64>().is_ok_and(|v| (0.0..=10.0).contains(&v))
+}
+
+/// The lexical space of `xs:dateTime` (XSD 1.0), with the calendar checked.
+fn is_date_time(s: &str) -> bool {
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let Some((date, time)) = s.split_once('T') else {
+        return false;
+    };
+    let mut d = date.rsplitn(3, '-');
+    let (Some(day), Some(month), Some(year)) = (d.next(), d.next(), d.next()) else {
+        return false;
+    };
+    if !(digits(year) && year.len() >= 4 && (year.len() == 4 || !year.starts_with('0')))
+        || !(digits(month) && month.len() == 2)
+        || !(digits(day) && day.len() == 2)
+    {
+        return false;
+    }
+    let (y, m, dd): (u64, u32, u32) = match (year.parse(), month.parse(), day.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return false,
+    };
+    if y == 0 || !(1..=12).contains(&m) {
+        return false;
+    }
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=days).contains(&dd) {
+        return false;
+    }
+    // zone
+    let (clock, zone) = if let Some(c) = time.strip_suffix('Z') {
+        (c, None)
+    } else if time.len() > 6 && matches!(time.as_bytes()[time.len() - 6], b'+' | b'-') {
+        (&time[..time.len() - 6], Some(&time[time.len() - 5..]))
+    } else {
+        (time, None)
+    };
+    if let Some(z) = zone {
+        let Some((h, mm)) = z.split_once(':') else {
+            return false;
+        };
+        if !(digits(h) && h.len() == 2 && digits(mm) && mm.len() == 2) {
+            return false;
+        }
+        let (h, mm): (u32, u32) = (h.parse().unwrap_or(99), mm.parse().unwrap_or(99));
+        if h > 14 || mm > 59 || (h == 14 && mm != 0) {
+            return false;
+        }
+    }
+    let mut c = clock.splitn(3, ':');
+    let (Some(h), Some(mi), Some(sec)) = (c.next(), c.next(), c.next()) else {
+        return false;
+    };
+    let (sec, frac) = sec.split_once('.').unwrap_or((sec, "0"));
+    if !(digits(h)
+        && h.len() == 2
+        && digits(mi)
+        && mi.len() == 2
+        && digits(sec)
+        && sec.len() == 2
+        && digits(frac))
+    {
+        return false;
+    }
+    let (h, mi, sec): (u32, u32, u32) = (
+        h.parse().unwrap_or(99),
+        mi.parse().unwrap_or(99),
+        sec.parse().unwrap_or(99),
+    );
+    let midnight = h == 24 && mi == 0 && sec == 0 && frac.bytes().all(|b| b == b'0');
+    (h < 24 || midnight) && mi < 60 && sec < 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_types() {
+        for ok in [
+            "2024-01-02T03:04:05",
+            "2024-01-02T03:04:05Z",
+            "2024-01-02T03:04:05.123+02:00",
+            "2024-02-29T00:00:00-14:00",
+            "2024-01-02T24:00:00",
+        ] {
+            assert!(is_date_time(ok), "{ok}");
+        }
+        for bad in [
+            "2024-01-02",
+            "2023-02-29T00:00:00",
+            "2024-01-02T03:04",
+            "2024-01-02T03:04:60",
+            "2024-01-02 03:04:05",
+            "2024-1-02T03:04:05",
+            "2024-01-02T03:04:05+15:00",
+            "",
+        ] {
+            assert!(!is_date_time(bad), "{bad}");
+        }
+        assert!(is_revision("1") && is_revision("1.0.2.3") && is_revision("0.10"));
+        assert!(!is_revision("01") && !is_revision("1.0.0.0.0") && !is_revision("1.") && !is_revision("v1"));
+        assert!(is_cve("CVE-2024-1234") && !is_cve("CVE-") && !is_cve("cve-2024-1"));
+        assert!(is_cwe("CWE-79") && !is_cwe("CWE-079") && !is_cwe("CWE-1234567"));
+        assert!(
+            is_score("7.5") && is_score("10") && is_score("0.0") && !is_score("10.1") && !is_score("7,5")
+        );
+        assert!(is_positive_integer("1") && is_positive_integer("007") && !is_positive_integer("0"));
+        assert_eq!(invalid(Ty::Enum(REMEDY_TYPES), " Vendor  Fix "), None);
+        assert!(invalid(Ty::Enum(REMEDY_TYPES), "vendor_fix").is_some());
+        assert!(invalid(Ty::Str, "").is_some());
+    }
+}

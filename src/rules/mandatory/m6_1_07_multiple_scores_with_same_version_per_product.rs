@@ -1,0 +1,66 @@
+use crate::diag::Finding;
+use crate::rules::Context;
+use std::collections::HashMap;
+
+declare_rule! {
+    /// ## What it checks
+    /// Within one vulnerability, no product is covered by more than one CVSS score of the same CVSS
+    /// version (v2.0, v3.0, v3.1, v4.0).
+    ///
+    /// ## Why
+    /// Two scores of one version for the same product contradict each other.
+    ///
+    /// ## Invalid
+    /// ```json
+    /// "scores": [{"products": ["CSAFPID-1"], "cvss_v3": {"version": "3.1", "vectorString": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H", "baseScore": 10, "baseSeverity": "CRITICAL"}},
+    ///            {"products": ["CSAFPID-1"], "cvss_v3": {"version": "3.1", "vectorString": "CVSS:3.1/AV:L/AC:L/PR:H/UI:R/S:U/C:H/I:H/A:H", "baseScore": 6.5, "baseSeverity": "MEDIUM"}}]
+    /// ```
+    /// ## Valid
+    /// The same, with the second score given as `cvss_v3` version `3.0` or for another product.
+    MultipleScoresWithSameVersionPerProduct, id = "6.1.7", name = "multiple-scores-with-same-version-per-product", group = Mandatory,
+    summary = "a product has more than one CVSS score of the same version in one vulnerability",
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let key = if cx.version().is_csaf21() {
+        "metrics"
+    } else {
+        "scores"
+    };
+    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        for (m, metric) in vuln.metrics.iter().enumerate() {
+            let versions = [
+                metric
+                    .cvss_v2
+                    .as_ref()
+                    .map(|c| c.version.as_deref().unwrap_or("2.0")),
+                metric
+                    .cvss_v3
+                    .as_ref()
+                    .map(|c| c.version.as_deref().unwrap_or("3")),
+                metric
+                    .cvss_v4
+                    .as_ref()
+                    .map(|c| c.version.as_deref().unwrap_or("4.0")),
+            ];
+            for version in versions.into_iter().flatten() {
+                for (i, product) in metric.products.iter().enumerate() {
+                    if let Some(&first) = seen.get(&(product.as_str(), version)) {
+                        if first != m {
+                            out.push(Finding::new(
+                                META.id,
+                                format!("/vulnerabilities/{v}/{key}/{m}/products/{i}"),
+                                format!(
+                                    "product `{product}` already has a CVSS v{version} score in `/vulnerabilities/{v}/{key}/{first}`"
+                                ),
+                            ));
+                        }
+                    } else {
+                        seen.insert((product, version), m);
+                    }
+                }
+            }
+        }
+    }
+}

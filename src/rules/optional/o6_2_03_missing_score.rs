@@ -1,0 +1,46 @@
+use crate::diag::Finding;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it checks
+    /// Every product listed as affected (`first_affected`, `known_affected`, `last_affected`) is covered
+    /// by a score (CSAF 2.0 `scores`, CSAF 2.1 `metrics`).
+    ///
+    /// ## Why
+    /// Readers prioritise by severity; an affected product without a score cannot be prioritised.
+    ///
+    /// ## Invalid
+    /// ```json
+    /// "product_status": {"first_affected": ["CSAFPID-1"]}  (no score)
+    /// ```
+    /// ## Valid
+    /// ```json
+    /// "product_status": {"first_affected": ["CSAFPID-1"]}, "scores": [{"products": ["CSAFPID-1"], "cvss_v3": {…}}]
+    /// ```
+    MissingScore, id = "6.2.3", name = "missing-score", group = Optional,
+    summary = "an affected product has no score",
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
+        let scored: std::collections::HashSet<&str> = vuln
+            .metrics
+            .iter()
+            .flat_map(|m| m.products.iter().map(String::as_str))
+            .collect();
+        for (list, ids) in vuln.product_status.lists() {
+            if !matches!(list, "first_affected" | "known_affected" | "last_affected") {
+                continue;
+            }
+            for (i, id) in ids.iter().enumerate() {
+                if !scored.contains(id.as_str()) {
+                    out.push(Finding::new(
+                        META.id,
+                        format!("/vulnerabilities/{v}/product_status/{list}/{i}"),
+                        format!("product `{id}` is listed in `{list}` but no score covers it"),
+                    ));
+                }
+            }
+        }
+    }
+}

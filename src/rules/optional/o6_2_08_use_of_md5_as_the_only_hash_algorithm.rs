@@ -1,0 +1,46 @@
+use crate::diag::Finding;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it checks
+    /// No file in `hashes` has `md5` as its only hash algorithm.
+    ///
+    /// ## Why
+    /// Collision attacks exist for MD5; a stronger second hash lets users double-check.
+    ///
+    /// ## Invalid
+    /// ```json
+    /// "file_hashes": [{"algorithm": "md5", "value": "…"}]
+    /// ```
+    /// ## Valid
+    /// ```json
+    /// "file_hashes": [{"algorithm": "md5", "value": "…"}, {"algorithm": "sha256", "value": "…"}]
+    /// ```
+    UseOfMd5AsTheOnlyHashAlgorithm, id = "6.2.8", name = "use-of-md5-as-the-only-hash-algorithm", group = Optional,
+    summary = "`md5` is the only hash algorithm given for a file",
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for def in &cx.index().products {
+        let Some(helper) = &def.product.helper else {
+            continue;
+        };
+        for (h, hashes) in helper.hashes.iter().enumerate() {
+            let algos: Vec<&str> = hashes
+                .file_hashes
+                .iter()
+                .filter_map(|(a, _)| a.as_deref())
+                .collect();
+            if !algos.is_empty() && algos.iter().all(|a| a.eq_ignore_ascii_case("md5")) {
+                out.push(Finding::new(
+                    META.id,
+                    format!(
+                        "{}/product_identification_helper/hashes/{h}/file_hashes",
+                        def.loc.pointer()
+                    ),
+                    "`md5` is the only hash algorithm given for this file",
+                ));
+            }
+        }
+    }
+}

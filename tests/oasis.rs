@@ -1,0 +1,109 @@
+//! OASIS conformance: for every test of `testcases.json`, each file under `failures` makes that test
+//! fire and each file under `valid` does not (at the level of the test id).
+//!
+//! Reads the OASIS data in place under `../shared/spec`; skipped with a message when it is absent.
+
+use csaflint::rules::{self, Selection};
+use csaflint::{Options, Validator};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Expected failures: (file name, reason with the spec quote / upstream issue). Should end empty.
+const XFAIL: &[(&str, &str)] = &[];
+
+fn data_dir(version: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/spec")
+        .join(format!("csaf_{version}/test/validator/data"));
+    if dir.join("testcases.json").exists() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: OASIS test data not found at {}", dir.display());
+        None
+    }
+}
+
+/// Runs every test of `group` that the registry implements; returns the disagreements.
+fn conformance(version: &str, group: &str) -> (usize, Vec<String>) {
+    let Some(dir) = data_dir(version) else {
+        return (0, Vec::new());
+    };
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("testcases.json")).unwrap()).unwrap();
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for test in manifest["tests"].as_array().unwrap() {
+        let id = test["id"].as_str().unwrap();
+        if test["group"] != group {
+            continue;
+        }
+        let Some(meta) = rules::find(id) else {
+            problems.push(format!("{id}: not implemented"));
+            continue;
+        };
+        if meta.network {
+            continue;
+        }
+        let validator = Validator::new(&Options {
+            selection: Selection {
+                select: Some(vec![meta.id.to_owned()]),
+                ..Selection::default()
+            },
+        })
+        .unwrap();
+        for (key, must_fire) in [("failures", true), ("valid", false)] {
+            for file in test[key].as_array().into_iter().flatten() {
+                let name = file["name"].as_str().unwrap();
+                let bytes = std::fs::read(dir.join(name)).unwrap();
+                let report = validator.validate(name, &bytes);
+                checked += 1;
+                let fired: Vec<_> = report.diagnostics.iter().filter(|d| d.rule == meta.id).collect();
+                let ok = fired.is_empty() != must_fire;
+                let xfail = XFAIL.iter().any(|(f, _)| name.ends_with(f));
+                if ok == xfail {
+                    problems.push(if xfail {
+                        format!("{id}: {name} is listed in XFAIL but now agrees with the manifest")
+                    } else if must_fire {
+                        format!("{id}: {name} should fail the test but passes")
+                    } else {
+                        format!(
+                            "{id}: {name} should pass the test but fails: {}",
+                            fired
+                                .iter()
+                                .map(|d| format!("{} {}", d.pointer, d.message))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        )
+                    });
+                }
+            }
+        }
+    }
+    (checked, problems)
+}
+
+fn assert_conformance(version: &str, group: &str) {
+    let (checked, problems) = conformance(version, group);
+    eprintln!("{version} {group}: {checked} files checked");
+    assert!(
+        problems.is_empty(),
+        "{} disagreements:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn csaf_2_0_mandatory() {
+    assert_conformance("2.0", "mandatory");
+}
+
+#[test]
+fn csaf_2_0_optional() {
+    assert_conformance("2.0", "optional");
+}
+
+#[test]
+fn csaf_2_0_informative() {
+    assert_conformance("2.0", "informative");
+}
