@@ -25,13 +25,15 @@ pub struct Options {
 /// let validator = Validator::new(&Options::default()).unwrap();
 /// let report = validator.validate("broken.json", br#"{"document": {"csaf_version": "2.0"}}"#);
 /// assert!(!report.valid());
-/// let first = &report.diagnostics[0];
-/// assert_eq!(first.rule, "schema");
-/// assert_eq!((first.line, first.column), (1, 14));
+/// let missing = report.diagnostics.iter().find(|d| d.rule == "schema").unwrap();
+/// assert_eq!(missing.message, "required property `category` is missing");
+/// assert_eq!((missing.line, missing.column), (1, 14));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Validator {
     resolved: Resolved,
+    /// The enabled rules with a check, resolved once.
+    rules: Vec<&'static dyn rules::Rule>,
     path_ignores: PathIgnores,
 }
 
@@ -100,11 +102,29 @@ struct Parsed {
     cvrf: Option<cvrf::CvrfDocument>,
 }
 
+impl std::fmt::Debug for Validator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Validator")
+            .field(
+                "rules",
+                &self.rules.iter().map(|r| r.meta().id).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
 impl Validator {
     /// Builds a validator; fails when a selector matches no rule.
     pub fn new(options: &Options) -> Result<Validator, SelectionError> {
+        let resolved = options.selection.resolve()?;
+        let rules = rules::registry()
+            .iter()
+            .copied()
+            .filter(|r| resolved.enabled(r.meta().id))
+            .collect();
         Ok(Validator {
-            resolved: options.selection.resolve()?,
+            resolved,
+            rules,
             path_ignores: PathIgnores::default(),
         })
     }
@@ -142,10 +162,8 @@ impl Validator {
         if let Some(advisory) = &parsed.advisory {
             let cx = Context::new(advisory, parsed.raw.as_ref(), &parsed.duplicate_keys)
                 .with_xml(parsed.cvrf.as_ref().map(|c| &c.tree));
-            for rule in rules::registry() {
-                if self.resolved.enabled(rule.meta().id) {
-                    rule.check(&cx, &mut findings);
-                }
+            for rule in &self.rules {
+                rule.check(&cx, &mut findings);
             }
         }
         let ignored = self.path_ignores.ignored(path);

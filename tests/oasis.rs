@@ -107,3 +107,17 @@ fn csaf_2_0_optional() {
 fn csaf_2_0_informative() {
     assert_conformance("2.0", "informative");
 }
+
+/// CSAF 2.1 conformance is work in progress (issue 9): this prints the state without failing.
+#[test]
+#[ignore = "CSAF 2.1 tests are not complete yet; run with --ignored to see the state"]
+fn csaf_2_1_mandatory_state() {
+    let (checked, problems) = conformance("2.1", "mandatory");
+    eprintln!(
+        "2.1 mandatory: {checked} files checked, {} disagreements",
+        problems.len()
+    );
+    for p in &problems {
+        eprintln!("{p}");
+    }
+}

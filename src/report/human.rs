@@ -7,7 +7,8 @@ use miette::{
 use std::fmt;
 use std::io::{self, Write};
 
-/// Human output: each diagnostic with its source snippet (miette), then a summary line.
+/// Human output: each diagnostic with its source snippet (miette), then the summary: tables when more
+/// than one document was checked, and a summary line.
 pub struct Human {
     handler: GraphicalReportHandler,
     quiet_valid: bool,
@@ -68,29 +69,13 @@ impl Renderer for Human {
         Ok(())
     }
 
+    /// With more than one document, the summary tables (diagnostics per rule, per publisher, the
+    /// slowest files) come before the summary line.
     fn end(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        writeln!(
-            out,
-            "{} document{} checked: {} valid, {} invalid; {} error{}, {} warning{}, {} info{}",
-            s.documents,
-            plural(s.documents),
-            s.valid,
-            s.invalid,
-            s.errors,
-            plural(s.errors),
-            s.warnings,
-            plural(s.warnings),
-            s.infos,
-            plural(s.infos),
-        )
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
+        if s.documents > 1 {
+            super::summary::write_tables(out, s)?;
+        }
+        super::summary::write_line(out, s)
     }
 }
 
@@ -109,12 +94,19 @@ impl SourceCode for Source<'_> {
         let c = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts columns in bytes; the contract counts Unicode code points.
+        let start = c.span().offset().min(self.text.len());
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(c.column(), |s| s.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_owned(),
             c.data(),
             *c.span(),
             c.line(),
-            c.column(),
+            column,
             c.line_count(),
         )))
     }

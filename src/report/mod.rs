@@ -3,19 +3,32 @@
 //! Every renderer is streaming: it writes each document's result as it comes, and keeps only
 //! counters, so memory does not grow with the number of documents.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
+mod summary;
 
+pub use github::GitHub;
 pub use human::Human;
 pub use json::{Json, JsonLines};
+pub use sarif::Sarif;
+pub use summary::{PublisherCounts, RuleCount, SlowFile, SummaryTable, SLOWEST};
 
 use crate::diag::Severity;
 use crate::validate::Report;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-/// Counts over a run (contract §3, `summary`).
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+/// Counts over a run (contract §3, `summary`), plus diagnostics per rule, counts per publisher and the
+/// slowest files. It keeps counters only (one entry per rule and per publisher name, at most
+/// [`SLOWEST`] file names), never the reports, so memory does not grow with the number of documents.
+///
+/// Serialized (in `--format json`) as the contract's six counts followed by `rules`, `publishers` and
+/// `slowest`, each a list in the order of [`Summary::rules`], [`Summary::publishers`] and
+/// [`Summary::slowest`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Documents seen.
     pub documents: usize,
@@ -29,24 +42,99 @@ pub struct Summary {
     pub warnings: usize,
     /// Diagnostics of severity info.
     pub infos: usize,
+    rules: BTreeMap<&'static str, RuleCount>,
+    publishers: BTreeMap<Option<String>, PublisherCounts>,
+    slowest: Vec<SlowFile>,
 }
 
 impl Summary {
     /// Counts one document.
     pub fn add(&mut self, report: &Report) {
+        let valid = report.valid();
         self.documents += 1;
-        if report.valid() {
+        if valid {
             self.valid += 1;
         } else {
             self.invalid += 1;
         }
+        let publisher = match self.publishers.get_mut(&report.publisher) {
+            Some(p) => p,
+            None => self
+                .publishers
+                .entry(report.publisher.clone())
+                .or_insert_with(|| PublisherCounts {
+                    name: report.publisher.clone(),
+                    ..Default::default()
+                }),
+        };
+        publisher.documents += 1;
+        if valid {
+            publisher.valid += 1;
+        } else {
+            publisher.invalid += 1;
+        }
         for d in &report.diagnostics {
             match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
+                Severity::Error => {
+                    self.errors += 1;
+                    publisher.errors += 1;
+                }
+                Severity::Warning => {
+                    self.warnings += 1;
+                    publisher.warnings += 1;
+                }
+                Severity::Info => {
+                    self.infos += 1;
+                    publisher.infos += 1;
+                }
             }
+            let rule = self.rules.entry(d.rule).or_insert(RuleCount {
+                rule: d.rule,
+                name: d.name,
+                severity: d.severity,
+                count: 0,
+            });
+            rule.count += 1;
+            rule.severity = rule.severity.max(d.severity);
         }
+        summary::keep_slowest(&mut self.slowest, &report.path, report.elapsed);
+    }
+
+    /// Diagnostics per rule: most frequent first, then by rule id.
+    pub fn rules(&self) -> Vec<&RuleCount> {
+        let mut v: Vec<&RuleCount> = self.rules.values().collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(b.rule)));
+        v
+    }
+
+    /// Counts per `/document/publisher/name` (`None`: documents without one, and files that could not
+    /// be read as a document): most documents first, then by name.
+    pub fn publishers(&self) -> Vec<&PublisherCounts> {
+        let mut v: Vec<&PublisherCounts> = self.publishers.values().collect();
+        v.sort_by(|a, b| b.documents.cmp(&a.documents).then_with(|| a.name.cmp(&b.name)));
+        v
+    }
+
+    /// The [`SLOWEST`] files that took longest to validate, slowest first (ties in input order).
+    pub fn slowest(&self) -> &[SlowFile] {
+        &self.slowest
+    }
+}
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Summary", 9)?;
+        st.serialize_field("documents", &self.documents)?;
+        st.serialize_field("valid", &self.valid)?;
+        st.serialize_field("invalid", &self.invalid)?;
+        st.serialize_field("errors", &self.errors)?;
+        st.serialize_field("warnings", &self.warnings)?;
+        st.serialize_field("infos", &self.infos)?;
+        st.serialize_field("rules", &self.rules())?;
+        st.serialize_field("publishers", &self.publishers())?;
+        st.serialize_field("slowest", &self.slowest)?;
+        st.end()
     }
 }
 

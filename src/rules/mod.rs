@@ -287,7 +287,9 @@ pub fn markdown_table() -> String {
 
 /// Looks a rule up by id or name.
 pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
-    all_meta().find(|m| m.id == id_or_name || m.name == id_or_name)
+    static BY_KEY: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static RuleMeta>> =
+        std::sync::LazyLock::new(|| all_meta().flat_map(|m| [(m.id, m), (m.name, m)]).collect());
+    BY_KEY.get(id_or_name).copied()
 }
 
 #[cfg(test)]

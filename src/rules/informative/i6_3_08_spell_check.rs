@@ -39,8 +39,9 @@ declare_rule! {
     /// (`deserialization`, `misconfiguration`, …). Other languages use the hunspell dictionaries
     /// installed on the system, looked up in the folders of `DICPATH`, then `/usr/share/hunspell`,
     /// `/usr/share/myspell`, `/usr/share/myspell/dicts`, `/usr/local/share/hunspell`,
-    /// `/usr/local/share/myspell` and `/Library/Spelling`: `de-DE` uses `de_DE`, else `de`, else
-    /// `de_DE`, else the first other `de_*`; other `en-*` tags fall back to the built-in `en_US`.
+    /// `/usr/local/share/myspell` and `/Library/Spelling`: a tag `ll-RR` uses `ll_RR`, else `ll`,
+    /// else `ll_LL`, else the first other `ll_*` (`de` and `de-CH` use `de_DE` when there is no
+    /// `de_CH`); other `en-*` tags use the built-in `en_US` when no `en_RR` is installed.
     /// Dictionaries in UTF-8, ISO 8859-1 and ISO 8859-15 can be read. When no dictionary is found,
     /// the test reports that once, at `/document/lang`. Without `/document/lang` the test is skipped.
     ///
