@@ -336,3 +336,59 @@ pub fn branch_pointer(path: &[usize]) -> String {
     }
     p
 }
+
+/// One CVSS object of a vulnerability's scores (2.0) / metrics (2.1).
+#[derive(Debug, Clone, Copy)]
+pub struct CvssAt<'a> {
+    /// Position of the vulnerability.
+    pub vuln: usize,
+    /// Position of the score / metric.
+    pub metric: usize,
+    /// `cvss_v2`, `cvss_v3` or `cvss_v4`.
+    pub key: &'static str,
+    /// The object.
+    pub cvss: &'a Cvss,
+    /// The score / metric it belongs to.
+    pub owner: &'a Metric,
+}
+
+impl CvssAt<'_> {
+    /// JSON pointer of the CVSS object (`/vulnerabilities/0/scores/1/cvss_v3`, 2.1:
+    /// `/vulnerabilities/0/metrics/1/content/cvss_v3`).
+    pub fn pointer(&self, version: Version) -> String {
+        if version.is_csaf21() {
+            format!(
+                "/vulnerabilities/{}/metrics/{}/content/{}",
+                self.vuln, self.metric, self.key
+            )
+        } else {
+            format!(
+                "/vulnerabilities/{}/scores/{}/{}",
+                self.vuln, self.metric, self.key
+            )
+        }
+    }
+}
+
+/// Every CVSS object of the document, in document order.
+pub fn cvss_objects(advisory: &Advisory) -> impl Iterator<Item = CvssAt<'_>> {
+    advisory.vulnerabilities.iter().enumerate().flat_map(|(vuln, v)| {
+        v.metrics.iter().enumerate().flat_map(move |(metric, m)| {
+            [
+                ("cvss_v2", &m.cvss_v2),
+                ("cvss_v3", &m.cvss_v3),
+                ("cvss_v4", &m.cvss_v4),
+            ]
+            .into_iter()
+            .filter_map(move |(key, c)| {
+                c.as_ref().map(|cvss| CvssAt {
+                    vuln,
+                    metric,
+                    key,
+                    cvss,
+                    owner: m,
+                })
+            })
+        })
+    })
+}

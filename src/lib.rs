@@ -10,6 +10,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod convert;
 pub mod cvss;
 pub mod cwe;
 pub mod diag;
@@ -22,6 +23,7 @@ pub mod purl;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod stats;
 mod validate;
 pub mod version_t;
 

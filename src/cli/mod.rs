@@ -1,6 +1,8 @@
 //! The command line: wires arguments to the library and the renderers.
 
+mod floor;
 mod inputs;
+mod progress;
 
 use crate::report::{self, Renderer, Summary};
 use crate::rules::{self, Preset, Selection};
@@ -29,6 +31,12 @@ enum Command {
         /// Rule id (`6.1.1`) or name (`missing-definition-of-product-id`).
         rule: String,
     },
+    /// Statistics for researchers, per publisher: vulnerabilities, affected products, remediation
+    /// dates, time to fix, products left without a fix (CSAF and CVRF alike).
+    Stats(crate::stats::StatsArgs),
+    /// Convert a CVRF 1.1/1.2 document to CSAF 2.0 (CSAF 2.0 §9.1.5), with located warnings for
+    /// what is lost or guessed; the result is validated before it is written.
+    Convert(crate::convert::cli::ConvertArgs),
 }
 
 #[derive(Parser, Debug)]
@@ -73,6 +81,12 @@ struct ValidateArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// No progress bar (it shows only on a terminal, for runs longer than a moment).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Benchmark floor: only read and parse each file (JSON or XML), validate nothing.
+    #[arg(long, hide = true)]
+    parse_only: bool,
 }
 
 #[derive(Parser, Debug)]
@@ -90,6 +104,12 @@ enum Format {
     Json,
     /// One JSON object per document and line.
     Jsonl,
+    /// Only the summary: diagnostics per rule, per publisher, the slowest files.
+    Summary,
+    /// SARIF 2.1.0 (GitHub code scanning and other CI services).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +147,8 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate(args),
         Command::Rules(args) => list_rules(args.format),
         Command::Explain { rule } => explain(&rule),
+        Command::Convert(args) => crate::convert::cli::run(args),
+        Command::Stats(args) => stats(args),
     }
 }
 
@@ -135,7 +157,26 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// A thread pool of `jobs` threads (default: one per core), built before any parallel work.
+fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, ExitCode> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = jobs {
+        builder = builder.num_threads(jobs.max(1));
+    }
+    builder
+        .build()
+        .map_err(|e| usage_error(format!("cannot start the worker threads: {e}")))
+}
+
 fn validate(args: ValidateArgs) -> ExitCode {
+    let pool = match thread_pool(args.jobs) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    pool.install(|| validate_in_pool(args))
+}
+
+fn validate_in_pool(args: ValidateArgs) -> ExitCode {
     // A flag replaces the config file's value of its key; `[rules.severity]` and per-path ignores stay.
     let config = match crate::config::find(args.config.as_deref(), args.no_config) {
         Ok(c) => c.unwrap_or_default(),
@@ -156,11 +197,6 @@ fn validate(args: ValidateArgs) -> ExitCode {
         Ok(i) => i,
         Err(e) => return usage_error(e),
     };
-    if let Some(jobs) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global();
-    }
     let stdout = io::stdout();
     let color = match args.color {
         Color::Always => true,
@@ -171,7 +207,13 @@ fn validate(args: ValidateArgs) -> ExitCode {
         Format::Human => Box::new(report::Human::new(color, 100)),
         Format::Json => Box::<report::Json>::default(),
         Format::Jsonl => Box::<report::JsonLines>::default(),
+        Format::Summary => Box::<report::SummaryTable>::default(),
+        Format::Sarif => Box::new(report::Sarif::new(
+            rules::all_meta().filter(|m| validator.enabled(m.id)),
+        )),
+        Format::Github => Box::<report::GitHub>::default(),
     };
+    let progress = progress::Progress::new(inputs.len(), !args.quiet);
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut failed = false;
@@ -182,20 +224,34 @@ fn validate(args: ValidateArgs) -> ExitCode {
         for batch in inputs.chunks(chunk) {
             let reports: Vec<_> = batch
                 .par_iter()
-                .map(|input| inputs::run(&validator, input, args.max_file_size))
+                .map(|input| {
+                    let r = if args.parse_only {
+                        floor::run(input, args.max_file_size)
+                    } else {
+                        inputs::run(&validator, input, args.max_file_size)
+                    };
+                    progress.inc();
+                    r
+                })
                 .collect();
-            for r in &reports {
-                summary.add(r);
-                failed |= r.worst().is_some_and(|w| w >= fail_on);
-                renderer.document(&mut out, r)?;
-            }
-            if args.format == Format::Jsonl {
-                out.flush()?;
-            }
+            progress.suspend(|| -> io::Result<()> {
+                for r in &reports {
+                    summary.add(r);
+                    failed |= r.worst().is_some_and(|w| w >= fail_on);
+                    renderer.document(&mut out, r)?;
+                }
+                if args.format == Format::Jsonl {
+                    out.flush()?;
+                }
+                Ok(())
+            })?;
         }
-        renderer.end(&mut out, &summary)?;
-        out.flush()
+        progress.suspend(|| -> io::Result<()> {
+            renderer.end(&mut out, &summary)?;
+            out.flush()
+        })
     })();
+    progress.finish();
     if let Err(e) = result {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write the output: {e}");
@@ -257,5 +313,35 @@ fn explain(rule: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => usage_error(format!("no rule `{rule}`; see `csaflint rules`")),
+    }
+}
+
+fn stats(args: crate::stats::StatsArgs) -> ExitCode {
+    let pool = match thread_pool(args.jobs) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let inputs = match inputs::collect(&args.paths) {
+        Ok(i) => i,
+        Err(e) => return usage_error(e),
+    };
+    let sources: Vec<crate::stats::Source> = inputs
+        .into_iter()
+        .map(|i| match i {
+            inputs::Input::File { shown, path } => crate::stats::Source::File { shown, path },
+            inputs::Input::Stdin => crate::stats::Source::Stdin,
+            inputs::Input::Broken { shown, .. } => crate::stats::Source::Broken { shown },
+        })
+        .collect();
+    let progress = progress::Progress::new(sources.len(), !args.quiet);
+    let result = pool.install(|| crate::stats::run(&args, &sources, &|| progress.inc()));
+    progress.finish();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }

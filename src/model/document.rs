@@ -35,8 +35,9 @@ pub struct Document {
 }
 
 impl Document {
-    /// Whether the release checks treat this document as an advisory (contract §5): every document
-    /// whose category is not `csaf_vex` or `csaf_informational_advisory`.
+    /// Whether a CSAF document's category makes it an advisory for the release checks: any category
+    /// but `csaf_vex` and `csaf_informational_advisory`. See [`Advisory::is_release_target`], which
+    /// also counts every CVRF document.
     pub fn is_advisory(&self) -> bool {
         !matches!(
             self.category.as_deref(),

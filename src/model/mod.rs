@@ -76,6 +76,14 @@ pub struct Advisory {
     pub vulnerabilities: Vec<Vulnerability>,
 }
 
+impl Advisory {
+    /// Whether the release checks (`CL1xx`) apply (contract §5): every CSAF document whose category is
+    /// not `csaf_vex` or `csaf_informational_advisory`, and every CVRF document.
+    pub fn is_release_target(&self) -> bool {
+        self.version.is_cvrf() || self.document.is_advisory()
+    }
+}
+
 /// A date as written, with its parsed value when it is a valid date-time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timestamp {

@@ -4,6 +4,7 @@
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -142,7 +143,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         let mut first = true;
-        let level_start = self.dups.borrow().len();
+        // where each key duplicated in this object sits in `dups` (a map: many distinct
+        // duplicated keys must not take quadratic time)
+        let mut duplicated: HashMap<String, usize> = HashMap::new();
         while let Some(key) = map.next_key::<String>()? {
             if first && key == NUMBER_TOKEN {
                 let text: String = map.next_value()?;
@@ -157,12 +160,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
             if object.insert(key.clone(), value).is_some() {
                 let mut dups = self.dups.borrow_mut();
                 // Count again when the same key repeats a third time.
-                if let Some(d) = dups[level_start..]
-                    .iter_mut()
-                    .find(|d| d.rev_segments.len() == 1 && d.rev_segments[0] == key)
-                {
-                    d.count += 1;
+                if let Some(&i) = duplicated.get(&key) {
+                    dups[i].count += 1;
                 } else {
+                    duplicated.insert(key.clone(), dups.len());
                     dups.push(RawDup {
                         rev_segments: vec![key],
                         count: 2,

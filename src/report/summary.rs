@@ -136,7 +136,11 @@ pub(super) fn write_tables(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         let id_w = rules.iter().map(|r| r.rule.len()).max().unwrap_or(0).max(4);
         let name_w = rules.iter().map(|r| r.name.len()).max().unwrap_or(0).max(4);
         writeln!(out, "Diagnostics per rule")?;
-        writeln!(out, "{:>8}  {:<id_w$}  {:<name_w$}  severity", "count", "rule", "name")?;
+        writeln!(
+            out,
+            "{:>8}  {:<id_w$}  {:<name_w$}  severity",
+            "count", "rule", "name"
+        )?;
         for r in &rules {
             writeln!(
                 out,

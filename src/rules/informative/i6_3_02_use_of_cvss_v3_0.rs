@@ -21,26 +21,15 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let (list, content) = if cx.version().is_csaf21() {
-        ("metrics", "/content")
-    } else {
-        ("scores", "")
-    };
-    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        for (m, metric) in vuln.metrics.iter().enumerate() {
-            let Some(c) = &metric.cvss_v3 else { continue };
-            let v30 = c.version.as_deref() == Some("3.0")
-                || c.vector.as_deref().is_some_and(|s| s.starts_with("CVSS:3.0/"));
-            if v30 {
-                out.push(
-                    Finding::new(
-                        META.id,
-                        format!("/vulnerabilities/{v}/{list}/{m}{content}/cvss_v3"),
-                        "the score uses CVSS v3.0",
-                    )
+    for at in crate::index::cvss_objects(cx.advisory).filter(|at| at.key == "cvss_v3") {
+        let c = at.cvss;
+        let v30 = c.version.as_deref() == Some("3.0")
+            || c.vector.as_deref().is_some_and(|s| s.starts_with("CVSS:3.0/"));
+        if v30 {
+            out.push(
+                Finding::new(META.id, at.pointer(cx.version()), "the score uses CVSS v3.0")
                     .help("give the score in CVSS v3.1"),
-                );
-            }
+            );
         }
     }
 }

@@ -255,17 +255,18 @@ fn spell_check(adv: &Advisory, dict: &'static Dict, out: &mut Vec<Finding>) {
     });
 
     let mut reported_names: HashSet<String> = HashSet::new();
-    let mut in_field: Vec<&str> = Vec::new();
+    // a set: a field with many unknown words must not take quadratic time
+    let mut in_field: HashSet<&str> = HashSet::new();
     visit_fields(adv, &mut |kind, text, pointer| {
         in_field.clear();
         for_each_word(text, &mut |w| {
             speller.misspelt(base(w), &mut |word| {
                 let report = match kind {
                     Kind::Name => reported_names.insert(word.to_lowercase()),
-                    Kind::Prose => !in_field.contains(&word) && !names.contains(&word.to_lowercase()),
+                    Kind::Prose => !in_field.contains(word) && !names.contains(&word.to_lowercase()),
                 };
                 if report {
-                    in_field.push(word);
+                    in_field.insert(word);
                     out.push(Finding::new(
                         META.id,
                         pointer(),

@@ -42,30 +42,15 @@ fn schema_for(key: &str, c: &Cvss) -> Option<CvssSchema> {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let v21 = cx.version().is_csaf21();
-    let (list, content) = if v21 {
-        ("metrics", "/content")
-    } else {
-        ("scores", "")
-    };
-    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        for (m, metric) in vuln.metrics.iter().enumerate() {
-            for (key, cvss) in [
-                ("cvss_v2", &metric.cvss_v2),
-                ("cvss_v3", &metric.cvss_v3),
-                ("cvss_v4", &metric.cvss_v4),
-            ] {
-                let Some(c) = cvss else { continue };
-                let Some(schema) = schema_for(key, c) else {
-                    continue;
-                };
-                let object = serde_json::Value::Object(c.fields.clone());
-                let base = format!("/vulnerabilities/{v}/{list}/{m}{content}/{key}");
-                for mut f in validate_cvss(&object, schema, META.id) {
-                    f.pointer = format!("{base}{}", f.pointer);
-                    out.push(f);
-                }
-            }
+    for at in crate::index::cvss_objects(cx.advisory) {
+        let Some(schema) = schema_for(at.key, at.cvss) else {
+            continue;
+        };
+        let object = serde_json::Value::Object(at.cvss.fields.clone());
+        let base = at.pointer(cx.version());
+        for mut f in validate_cvss(&object, schema, META.id) {
+            f.pointer = format!("{base}{}", f.pointer);
+            out.push(f);
         }
     }
 }

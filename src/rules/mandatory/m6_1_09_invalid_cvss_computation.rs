@@ -32,51 +32,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 /// Shared by 6.1.9 (computed properties) and 6.1.10 (metric properties and `version`): reports every
 /// present property of a CVSS object whose value differs from what the vector implies.
 pub(crate) fn compare(cx: &Context<'_>, out: &mut Vec<Finding>, rule: &'static str, computed: bool) {
-    let v21 = cx.version().is_csaf21();
-    let (list, content) = if v21 {
-        ("metrics", "/content")
-    } else {
-        ("scores", "")
-    };
-    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        for (m, metric) in vuln.metrics.iter().enumerate() {
-            for (key, cvss) in [
-                ("cvss_v2", &metric.cvss_v2),
-                ("cvss_v3", &metric.cvss_v3),
-                ("cvss_v4", &metric.cvss_v4),
-            ] {
-                let Some(c) = cvss else { continue };
-                let Some(vector) = c.vector.as_deref().and_then(|s| cvss::parse_vector(s).ok()) else {
-                    continue;
-                };
-                for (property, expected) in expected_properties(&vector) {
-                    if is_computed_property(property) != computed {
-                        continue;
-                    }
-                    let Some(actual) = c.fields.get(property) else {
-                        continue;
-                    };
-                    if !json_values_equal(actual, &expected) {
-                        let show =
-                            |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-                        out.push(
-                            Finding::new(
-                                rule,
-                                format!("/vulnerabilities/{v}/{list}/{m}{content}/{key}/{property}"),
-                                format!(
-                                    "`{property}` is `{}` but the vector `{}` gives `{}`",
-                                    show(actual),
-                                    vector.as_str(),
-                                    show(&expected)
-                                ),
-                            )
-                            .help(format!(
-                                "set `{property}` to `{}` (the vector takes precedence)",
-                                show(&expected)
-                            )),
-                        );
-                    }
-                }
+    for at in crate::index::cvss_objects(cx.advisory) {
+        let c = at.cvss;
+        let Some(vector) = c.vector.as_deref().and_then(|s| cvss::parse_vector(s).ok()) else {
+            continue;
+        };
+        for (property, expected) in expected_properties(&vector) {
+            if is_computed_property(property) != computed {
+                continue;
+            }
+            let Some(actual) = c.fields.get(property) else {
+                continue;
+            };
+            if !json_values_equal(actual, &expected) {
+                let show = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+                out.push(
+                    Finding::new(
+                        rule,
+                        format!("{}/{property}", at.pointer(cx.version())),
+                        format!(
+                            "`{property}` is `{}` but the vector `{}` gives `{}`",
+                            show(actual),
+                            vector.as_str(),
+                            show(&expected)
+                        ),
+                    )
+                    .help(format!(
+                        "set `{property}` to `{}` (the vector takes precedence)",
+                        show(&expected)
+                    )),
+                );
             }
         }
     }

@@ -48,3 +48,34 @@ pub fn rules() -> &'static [&'static dyn Rule] {
         &o6_2_20_additional_properties::AdditionalProperties,
     ]
 }
+
+/// 6.2.8 / 6.2.9: reports every `hashes` item whose only algorithm is `algorithm`.
+fn only_hash_algorithm(
+    cx: &super::Context<'_>,
+    out: &mut Vec<crate::diag::Finding>,
+    rule: &'static str,
+    algorithm: &str,
+) {
+    for def in &cx.index().products {
+        let Some(helper) = &def.product.helper else {
+            continue;
+        };
+        for (h, hashes) in helper.hashes.iter().enumerate() {
+            let mut algos = hashes
+                .file_hashes
+                .iter()
+                .filter_map(|(a, _)| a.as_deref())
+                .peekable();
+            if algos.peek().is_some() && algos.all(|a| a.eq_ignore_ascii_case(algorithm)) {
+                out.push(crate::diag::Finding::new(
+                    rule,
+                    format!(
+                        "{}/product_identification_helper/hashes/{h}/file_hashes",
+                        def.loc.pointer()
+                    ),
+                    format!("`{algorithm}` is the only hash algorithm given for this file"),
+                ));
+            }
+        }
+    }
+}

@@ -21,26 +21,5 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for def in &cx.index().products {
-        let Some(helper) = &def.product.helper else {
-            continue;
-        };
-        for (h, hashes) in helper.hashes.iter().enumerate() {
-            let algos: Vec<&str> = hashes
-                .file_hashes
-                .iter()
-                .filter_map(|(a, _)| a.as_deref())
-                .collect();
-            if !algos.is_empty() && algos.iter().all(|a| a.eq_ignore_ascii_case("md5")) {
-                out.push(Finding::new(
-                    META.id,
-                    format!(
-                        "{}/product_identification_helper/hashes/{h}/file_hashes",
-                        def.loc.pointer()
-                    ),
-                    "`md5` is the only hash algorithm given for this file",
-                ));
-            }
-        }
-    }
+    super::only_hash_algorithm(cx, out, META.id, "md5");
 }

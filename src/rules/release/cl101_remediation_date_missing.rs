@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.advisory.document.is_advisory() {
+    if !cx.advisory.is_release_target() {
         return;
     }
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {

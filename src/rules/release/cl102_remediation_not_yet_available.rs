@@ -1,11 +1,16 @@
 use crate::diag::Finding;
+use crate::model::RemediationCategory;
 use crate::rules::Context;
 
 declare_rule! {
     /// ## What it checks
-    /// No remediation's `date` lies after the document's current release date: such a remediation did
-    /// not exist yet when this version of the advisory went out. The finding says how many days later
-    /// it became available. Runs on advisories (not on `csaf_vex` or `csaf_informational_advisory`).
+    /// No remediation that is meant to be available (`vendor_fix`, `mitigation`, `workaround`,
+    /// `optional_patch`) has a `date` on a later day than the document's current release date (both
+    /// compared as UTC calendar days): such a remediation did not exist yet when this version of the
+    /// advisory went out. The finding says how many days later it became available. Announcements
+    /// (`none_available`, `no_fix_planned`, `fix_planned`) are not checked: a planned fix is expected
+    /// to lie in the future. Runs on advisories (CSAF documents other than `csaf_vex` and
+    /// `csaf_informational_advisory`, and every CVRF document).
     ///
     /// ## Why
     /// Readers take a listed fix as available; an announced future date deserves to be noticed, and
@@ -24,7 +29,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.advisory.document.is_advisory() {
+    if !cx.advisory.is_release_target() {
         return;
     }
     let Some(current) = cx
@@ -39,14 +44,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
         for (r, rem) in vuln.remediations.iter().enumerate() {
-            let Some(date) = &rem.date else { continue };
+            let available = matches!(
+                rem.category,
+                Some(
+                    RemediationCategory::VendorFix
+                        | RemediationCategory::Mitigation
+                        | RemediationCategory::Workaround
+                        | RemediationCategory::OptionalPatch
+                )
+            );
+            let Some(date) = rem.date.as_ref().filter(|_| available) else {
+                continue;
+            };
             let Some(when) = date.value else { continue };
-            if when > current {
-                let days = (when - current).num_days();
-                let later = match days {
-                    0 => "later the same day".to_owned(),
-                    1 => "1 day later".to_owned(),
-                    n => format!("{n} days later"),
+            let days = (when.naive_utc().date() - current.naive_utc().date()).num_days();
+            if days > 0 {
+                let later = if days == 1 {
+                    "1 day later".to_owned()
+                } else {
+                    format!("{days} days later")
                 };
                 out.push(Finding::new(
                     META.id,

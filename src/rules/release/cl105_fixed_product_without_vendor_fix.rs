@@ -26,7 +26,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !cx.advisory.document.is_advisory() {
+    if !cx.advisory.is_release_target() {
         return;
     }
     let ix = cx.index();
