@@ -3,6 +3,7 @@
 mod floor;
 mod inputs;
 mod progress;
+mod timings;
 
 use crate::report::{self, Renderer, Summary};
 use crate::rules::{self, Preset, Selection};
@@ -87,6 +88,9 @@ struct ValidateArgs {
     /// Benchmark floor: only read and parse each file (JSON or XML), validate nothing.
     #[arg(long, hide = true)]
     parse_only: bool,
+    /// Profiling: time every stage and rule on its own and print the sums to standard error.
+    #[arg(long, hide = true)]
+    timings: bool,
 }
 
 #[derive(Parser, Debug)]
@@ -214,6 +218,7 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
         Format::Github => Box::<report::GitHub>::default(),
     };
     let progress = progress::Progress::new(inputs.len(), !args.quiet);
+    let timings = args.timings.then(timings::Timings::default);
     let mut out = io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut failed = false;
@@ -230,6 +235,9 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
                     } else {
                         inputs::run(&validator, input, args.max_file_size)
                     };
+                    if let Some(t) = &timings {
+                        t.record(&validator, input, r.elapsed);
+                    }
                     progress.inc();
                     r
                 })
@@ -252,6 +260,9 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
         })
     })();
     progress.finish();
+    if let Some(t) = &timings {
+        let _ = t.write(&mut io::stderr().lock());
+    }
     if let Err(e) = result {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write the output: {e}");

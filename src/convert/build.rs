@@ -32,8 +32,6 @@ pub(super) struct Builder<'a> {
     pub(super) profile: Option<String>,
     /// `/document/publisher/name` as written.
     publisher_name: Option<String>,
-    /// Model `full_product_names` index of each `FullProductName` element.
-    fpn_index: HashMap<NodeId, usize>,
 }
 
 fn s(v: &str) -> Value {
@@ -60,7 +58,6 @@ impl<'a> Builder<'a> {
             src: HashMap::new(),
             profile: None,
             publisher_name: None,
-            fpn_index: HashMap::new(),
         }
     }
 
@@ -94,12 +91,27 @@ impl<'a> Builder<'a> {
         self.doc.resolve(ptr).node
     }
 
-    pub(super) fn warn_profile_fallback(&mut self, profile: &str, failing: &[&str]) {
+    /// Reports what became of a `DocumentType` that names a CSAF profile (see [`Self::category`]).
+    pub(super) fn warn_profile(&mut self, profile: &str, failing: &[&str]) {
+        let ty = self.adv.document.category.clone().unwrap_or_default();
+        let ty = ty.trim();
+        if failing.is_empty() {
+            if ty != profile {
+                self.warn(
+                    "/document/category",
+                    format!(
+                        "the document type `{ty}` names a CSAF profile, and the converted document passes its \
+                         tests: `category` is `{profile}`"
+                    ),
+                );
+            }
+            return;
+        }
         self.warn(
             "/document/category",
             format!(
-                "the CVRF document type names the CSAF profile `{profile}`, but the converted document fails \
-                 its test(s) {}: `category` is `csaf_base` instead",
+                "the document type `{ty}` names the CSAF profile `{profile}`, but the converted document \
+                 fails its test(s) {}: `category` is `csaf_base` instead",
                 failing
                     .iter()
                     .map(|t| format!("`{t}`"))
@@ -231,7 +243,6 @@ impl<'a> Builder<'a> {
     // ---- the whole document ---------------------------------------------------------------
 
     pub(super) fn build(&mut self) -> Value {
-        self.index_products();
         self.scan_unmapped();
         let mut root = Map::new();
         let document = self.document();
@@ -260,18 +271,6 @@ impl<'a> Builder<'a> {
             );
         }
         Value::Object(root)
-    }
-
-    fn index_products(&mut self) {
-        let n = self
-            .adv
-            .product_tree
-            .as_ref()
-            .map_or(0, |pt| pt.full_product_names.len());
-        for i in 0..n {
-            let node = self.node_of(&format!("/product_tree/full_product_names/{i}"));
-            self.fpn_index.insert(node, i);
-        }
     }
 
     /// Reports elements and attributes that have no place in the model (vendor extensions, foreign
@@ -304,10 +303,10 @@ impl<'a> Builder<'a> {
                     Some(format!("is in the namespace `{}`, not CVRF", t.ns_uri(c)))
                 } else if !known::known_child(name, cname) {
                     Some("is not part of CVRF".to_owned())
-                } else if !first
-                    && !crate::parse::cvrf::xml::repeatable(name, cname)
-                    && !known::all_read(cname)
-                    && !(cname == "FullProductName" && name == "Branch")
+                } else if !(first
+                    || crate::parse::cvrf::xml::repeatable(name, cname)
+                    || known::all_read(cname)
+                    || (cname == "FullProductName" && name == "Branch"))
                 {
                     Some("occurs again where CVRF allows it once; only the first is read".to_owned())
                 } else {
@@ -423,12 +422,6 @@ impl<'a> Builder<'a> {
         match PROFILES.iter().find(|(name, _)| *name == squashed) {
             Some((_, "csaf_base")) => "csaf_base".into(),
             Some((_, value)) => {
-                if ty != *value {
-                    self.warn(
-                        "/document/category",
-                        format!("the document type `{ty}` names a CSAF profile: `category` is `{value}`"),
-                    );
-                }
                 self.profile = Some((*value).to_owned());
                 (*value).to_owned()
             }
@@ -785,17 +778,17 @@ impl<'a> Builder<'a> {
             Some(DocumentStatus::Other(v)) => self.placeholder_for(
                 "/document/tracking/status",
                 format!("document status `{v}` is not `Draft`, `Interim` or `Final`"),
-                "draft",
+                "`draft`",
             ),
             Some(st) => Some(st.as_str().to_owned()),
             None => self.placeholder_for(
                 "/document/tracking",
                 "`DocumentTracking/Status` is missing".into(),
-                "draft",
+                "`draft`",
             ),
         };
         if let Some(st) = status {
-            m.insert("status".into(), s(&st));
+            m.insert("status".into(), s(st.trim_matches('`')));
         }
         // a missing release date is read from the other one and the revision dates (CVRF requires
         // both; some vendors write only `CurrentReleaseDate`)
@@ -890,6 +883,9 @@ impl<'a> Builder<'a> {
             .map(|r| r.number.clone().filter(|n| !is_blank(n)))
             .collect();
         let mut version = tr.version.clone().filter(|v| !is_blank(v));
+        // values the CVRF document gives (placeholders are not renumbered or kept as legacy versions)
+        let mut real: Vec<String> = version.iter().chain(numbers.iter().flatten()).cloned().collect();
+        let given_revisions = revisions.len();
         if version.is_none() {
             // the latest revision's number, else (--force) a placeholder
             let latest = numbers
@@ -903,13 +899,16 @@ impl<'a> Builder<'a> {
                         "/document/tracking",
                         format!("`DocumentTracking/Version` is missing: `{n}`, the latest revision number"),
                     );
+                    real.push(n.clone());
                     Some(n)
                 }
-                None => self.placeholder_for(
-                    "/document/tracking",
-                    "`DocumentTracking/Version` is missing".into(),
-                    "1",
-                ),
+                None => self
+                    .placeholder_for(
+                        "/document/tracking",
+                        "`DocumentTracking/Version` is missing".into(),
+                        "`1`",
+                    )
+                    .map(|v| v.trim_matches('`').to_owned()),
             };
         }
         if revisions.is_empty() {
@@ -920,7 +919,7 @@ impl<'a> Builder<'a> {
             let placeholder = self.placeholder_for(
                 "/document/tracking",
                 "`RevisionHistory` has no `Revision`".into(),
-                "a revision with the document version and release date",
+                "revision (the document version, the release date and a marked summary)",
             );
             if placeholder.is_some() {
                 revisions.push(Revision {
@@ -938,10 +937,7 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|r| r.number.clone().filter(|n| !is_blank(n)))
             .collect();
-        let all_semver = version
-            .iter()
-            .chain(numbers.iter().flatten())
-            .all(|v| semver::Version::parse(v).is_ok());
+        let all_semver = real.iter().all(|v| semver::Version::parse(v).is_ok());
         let mut order: Vec<usize> = (0..numbers.len()).collect();
         let renumber = !all_semver;
         if renumber {
@@ -968,7 +964,7 @@ impl<'a> Builder<'a> {
             }
             if renumber {
                 o.insert("number".into(), s(&(k + 1).to_string()));
-                if let Some(n) = &numbers[i] {
+                if let Some(n) = numbers[i].as_ref().filter(|_| i < given_revisions) {
                     o.insert("legacy_version".into(), s(n));
                 }
             } else if let Some(n) = &numbers[i] {
@@ -1273,10 +1269,27 @@ impl<'a> Builder<'a> {
             }
         }
         fpns.extend(moved);
+        // Microsoft defines many products twice, at the top and in a branch: an identical second
+        // definition (same ID, name and CPE) is kept once instead of failing 6.1.2
+        let mut defined: HashSet<(String, String, String)> = HashSet::new();
+        if let Some(Value::Array(b)) = m.get("branches") {
+            collect_defined(b, &mut defined);
+        }
         let mut list = Vec::new();
         for (ptr, p) in &fpns {
             let out = format!("/product_tree/full_product_names/{}", list.len());
             if let Some(v) = self.full_product_name(p, ptr) {
+                if !defined.insert(signature(&v)) {
+                    self.warn_agg(
+                        "product-twice",
+                        ptr,
+                        format!(
+                            "the product `{}` is defined again, identically: kept once",
+                            v["product_id"].as_str().unwrap_or_default()
+                        ),
+                    );
+                    continue;
+                }
                 self.map(out, ptr.clone());
                 list.push(v);
             }
@@ -1914,7 +1927,7 @@ impl<'a> Builder<'a> {
     /// root's CVSS namespace, or `3.0`.
     fn scores(&mut self, v: &Vulnerability, base: &str) -> Option<Value> {
         // (model index, products, cvss key, cvss object)
-        let mut sets: Vec<(usize, Vec<String>, &'static str, Map<String, Value>)> = Vec::new();
+        let mut sets: Vec<ScoreSetOut> = Vec::new();
         for (k, metric) in v.metrics.iter().enumerate() {
             let ptr = format!("{base}/scores/{k}");
             let (key, cvss) = match (&metric.cvss_v3, &metric.cvss_v2) {
@@ -1922,7 +1935,7 @@ impl<'a> Builder<'a> {
                 (None, Some(c)) => ("cvss_v2", c),
                 (None, None) => continue,
             };
-            let Some(obj) = self.cvss(cvss, key, &format!("{ptr}/{key}")) else {
+            let Some((key, obj)) = self.cvss(cvss, key, &format!("{ptr}/{key}")) else {
                 continue;
             };
             let products = if metric.products.iter().any(|p| !is_blank(p)) {
@@ -1978,7 +1991,7 @@ impl<'a> Builder<'a> {
         (!out.is_empty()).then_some(Value::Array(out))
     }
 
-    fn cvss(&mut self, c: &Cvss, key: &str, ptr: &str) -> Option<Map<String, Value>> {
+    fn cvss(&mut self, c: &Cvss, key: &'static str, ptr: &str) -> Option<(&'static str, Map<String, Value>)> {
         let Some(mut vector) = c.vector.clone().filter(|v| !is_blank(v)) else {
             self.error(
                 ptr,
@@ -1988,6 +2001,16 @@ impl<'a> Builder<'a> {
         };
         let mut o = Map::new();
         let mut version = c.version.clone().unwrap_or_else(|| "2.0".into());
+        let mut key = key;
+        // CVRF 1.1 has only (v2) `ScoreSet`; vendors (Oracle) put v3 vectors without `CVSS:3.x/` in
+        // it. v3's `PR`, `UI` and `S` metrics do not exist in v2.
+        if key == "cvss_v2"
+            && vector
+                .split('/')
+                .any(|m| ["PR", "UI", "S"].contains(&m.split(':').next().unwrap_or("")))
+        {
+            key = "cvss_v3";
+        }
         if key == "cvss_v2" {
             if let Some(inner) = vector.strip_prefix('(').and_then(|v| v.strip_suffix(')')) {
                 vector = inner.to_owned();
@@ -2030,7 +2053,10 @@ impl<'a> Builder<'a> {
             }
         }
         if key == "cvss_v3" {
-            match c.base_score.and_then(known::v3_severity) {
+            let score = c
+                .base_score
+                .or_else(|| c.fields.get("baseScore").and_then(|v| v.as_f64()));
+            match score.and_then(known::v3_severity) {
                 Some(sev) => {
                     o.insert("baseSeverity".into(), s(sev));
                 }
@@ -2040,7 +2066,7 @@ impl<'a> Builder<'a> {
                 ),
             }
         }
-        Some(o)
+        Some((key, o))
     }
 
     /// The CVSS v3 minor version of a vector without `CVSS:3.x/`: the element's namespace, the CVSS v3
@@ -2197,6 +2223,31 @@ impl<'a> Builder<'a> {
             out.push(Value::Object(o));
         }
         (!out.is_empty()).then_some(Value::Array(out))
+    }
+}
+
+/// A converted score set: (model index, products, `cvss_v2` or `cvss_v3`, the CVSS object).
+type ScoreSetOut = (usize, Vec<String>, &'static str, Map<String, Value>);
+
+/// `(product_id, name, cpe)` of a produced `full_product_name`.
+fn signature(p: &Value) -> (String, String, String) {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    (
+        text(&p["product_id"]),
+        text(&p["name"]),
+        text(&p["product_identification_helper"]["cpe"]),
+    )
+}
+
+/// The signatures of the products of produced branches.
+fn collect_defined(branches: &[Value], out: &mut HashSet<(String, String, String)>) {
+    for b in branches {
+        if b["product"].is_object() {
+            out.insert(signature(&b["product"]));
+        }
+        if let Value::Array(children) = &b["branches"] {
+            collect_defined(children, out);
+        }
     }
 }
 

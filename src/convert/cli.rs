@@ -27,11 +27,12 @@ const CATEGORIES: [&str; 6] = [
 pub struct ConvertArgs {
     /// The CVRF 1.1 or 1.2 document (`-` for standard input).
     input: String,
-    /// Write the CSAF document to this file (atomically; never the input) instead of standard output.
+    /// Write the CSAF document to this file (atomically; never the input) instead of standard output
+    /// (`-`).
     #[arg(short = 'o', long, value_name = "OUT.json")]
     output: Option<PathBuf>,
     /// Write the output despite conversion errors or validation errors of the result, with marked
-    /// placeholders for publisher data that is nowhere to be found.
+    /// placeholders for required data (publisher, tracking) that the document does not have.
     #[arg(long)]
     force: bool,
     /// `/document/publisher/name` (default: `[convert] publisher-name`, else derived from the document).
@@ -106,11 +107,13 @@ pub fn run(args: ConvertArgs) -> ExitCode {
     };
 
     let stdin = args.input == "-";
+    // `-o -` is standard output
+    let output = args.output.clone().filter(|p| p.as_os_str() != "-");
     let input = Path::new(&args.input);
     if !stdin && !input.exists() {
         return usage_error(format!("{}: no such file", args.input));
     }
-    if let Some(out) = &args.output {
+    if let Some(out) = &output {
         if out.is_dir() {
             return usage_error(format!("-o {}: is a directory", out.display()));
         }
@@ -161,7 +164,7 @@ pub fn run(args: ConvertArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let written = match &args.output {
+    let written = match &output {
         Some(out) => {
             write_atomic(out, conversion.text.as_bytes()).map_err(|e| (out.display().to_string(), e))
         }

@@ -311,7 +311,7 @@ pub(super) fn looks_like_name(text: &str) -> bool {
 /// The CVSS v3 qualitative severity of a base score (CVSS v3.0/v3.1 specification, section 5).
 pub(super) fn v3_severity(score: f64) -> Option<&'static str> {
     Some(match score {
-        s if s == 0.0 => "NONE",
+        0.0 => "NONE",
         s if (0.1..4.0).contains(&s) => "LOW",
         s if (4.0..7.0).contains(&s) => "MEDIUM",
         s if (7.0..9.0).contains(&s) => "HIGH",

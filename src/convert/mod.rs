@@ -219,11 +219,11 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Message> {
             .filter(|d| d.rule.starts_with("6.1.27.") && d.severity == Severity::Error)
             .map(|d| d.rule)
             .collect();
+        let mut ids = failing.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        b.warn_profile(&profile, &ids);
         if !failing.is_empty() {
-            let mut ids = failing.clone();
-            ids.sort_unstable();
-            ids.dedup();
-            b.warn_profile_fallback(&profile, &ids);
             json["document"]["category"] = Value::String("csaf_base".into());
             out = serialize(&json);
             report = VALIDATOR.validate("converted.json", out.as_bytes());
@@ -231,7 +231,7 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Message> {
     }
 
     let messages = b.finish(&lines);
-    let validation = report
+    let mut validation: Vec<Message> = report
         .diagnostics
         .iter()
         .map(|d| {
@@ -256,6 +256,7 @@ pub fn convert(text: &str, options: &Options) -> Result<Conversion, Message> {
             }
         })
         .collect();
+    validation.sort_by_key(|m| (m.line, m.column));
     Ok(Conversion {
         json,
         text: out,

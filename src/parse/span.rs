@@ -18,6 +18,17 @@ pub struct Span {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Code points that start before each byte offset `k * CHUNK`, so that a column on a long line
+    /// (minified documents are one line of megabytes) costs at most `CHUNK` bytes of counting.
+    chars_before: Vec<usize>,
+}
+
+/// Bytes between two entries of [`LineIndex::chars_before`].
+const CHUNK: usize = 4096;
+
+/// Code points that start in `bytes` (bytes that are not UTF-8 continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl<'a> LineIndex<'a> {
@@ -25,14 +36,30 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()));
-        LineIndex { text, starts }
+        let mut chars_before = vec![0];
+        let mut total = 0;
+        for chunk in text.as_bytes().chunks(CHUNK) {
+            total += count_chars(chunk);
+            chars_before.push(total);
+        }
+        LineIndex {
+            text,
+            starts,
+            chars_before,
+        }
+    }
+
+    /// Code points that start before byte `offset` (at most the text's length).
+    fn chars_upto(&self, offset: usize) -> usize {
+        let k = offset / CHUNK;
+        self.chars_before[k] + count_chars(&self.text.as_bytes()[k * CHUNK..offset])
     }
 
     /// 1-based line and column (Unicode code points) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[self.starts[line]..offset].chars().count();
+        let col = self.chars_upto(offset) - self.chars_upto(self.starts[line]);
         (line as u32 + 1, col as u32 + 1)
     }
 
@@ -262,5 +289,21 @@ mod tests {
         // missing index falls back to the array
         assert_eq!(&text[spans["/a/7"].start..spans["/a/7"].start + 1], "[");
         assert_eq!(spans[""].start, 0);
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_code_points() {
+        // one line of many chunks, with multi-byte characters across the chunk boundaries
+        let text = format!("{}\n{}x", "é".repeat(5_000), "aé€😀".repeat(3_000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(2 * 4_999), (1, 5_000));
+        let second = 2 * 5_000 + 1;
+        assert_eq!(idx.line_col(second), (2, 1));
+        let x = text.len() - 1;
+        assert_eq!(idx.line_col(x), (2, 4 * 3_000 + 1));
+        // an offset inside a character counts from the character's start
+        assert_eq!(idx.line_col(second + 2), (2, 2));
+        assert_eq!(idx.line_col(text.len()), (2, 4 * 3_000 + 2));
     }
 }

@@ -60,8 +60,8 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;bord
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;font-size:.82rem;font-variant-numeric:tabular-nums}
 th,td{padding:.25rem .5rem;border-bottom:1px solid #d0d7de;text-align:right;white-space:nowrap}
-th{background:#f6f8fa;vertical-align:bottom}
-th:first-child,td:first-child{text-align:left;white-space:normal;min-width:12rem}
+th{background:#f6f8fa;vertical-align:bottom;white-space:normal;min-width:4.2rem}
+th:first-child,td:first-child{text-align:left;white-space:normal;min-width:11rem}
 td.id{text-align:left}
 tfoot td{font-weight:600;border-top:2px solid #1f2328}
 figure{margin:1rem 0}figcaption{color:#59636e;font-size:.85rem;margin-top:.3rem}
