@@ -5,8 +5,8 @@ use crate::rules::Context;
 declare_rule! {
     /// ## What it checks
     /// Each element text and attribute value has a schema type: the enumerations of `Type`, `Status`,
-    /// `Party`, `RelationType`; `xs:dateTime` dates; the version pattern of `Version` and `Number`
-    /// (`(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*)){0,3}`); `CVE-[0-9\-]+` and `CWE-[1-9]\d{0,5}`; scores from 0 to
+    /// `Party`, `RelationType`; the CPE 2.2 name pattern of `FullProductName/@CPE`; `xs:dateTime` dates;
+    /// the version pattern of `Version` and `Number` (`(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*)){0,3}`); `CVE-[0-9\-]+` and `CWE-[1-9]\d{0,5}`; scores from 0 to
     /// 10; vector lengths; positive `Ordinal`s; non-empty strings. Enumeration and token values are
     /// compared after XML whitespace collapsing. The diagnostic points at the element or attribute.
     ///

@@ -52,8 +52,10 @@ enum Ty {
     Any,
     /// `xs:token`.
     Token,
-    /// `xs:anyURI` (not checked: the type is lax).
+    /// `xs:anyURI` (not checked: XSD 1.0 accepts nearly any string as `anyURI`).
     Uri,
+    /// `cpe-lang:namePattern` (CPE 2.2 URI): `[c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6}`.
+    CpeName,
     DateTime,
     /// `revisionNumber`.
     Revision,
@@ -341,7 +343,7 @@ static FULL_PRODUCT_NAME: Decl = Decl {
     name: "FullProductName",
     part: Some(Part::Prod),
     content: Content::Text(Ty::PlainNorm),
-    attrs: &[req("ProductID", Ty::Token), opt("CPE", Ty::Token)],
+    attrs: &[req("ProductID", Ty::Token), opt("CPE", Ty::CpeName)],
 };
 static BRANCH: Decl = Decl {
     name: "Branch",
@@ -881,6 +883,9 @@ fn invalid(ty: Ty, value: &str) -> Option<String> {
         )),
         Ty::Cve if !is_cve(&token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
         Ty::Cwe if !is_cwe(&token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
+        Ty::CpeName if !is_cpe22(&token) => Some(format!(
+            "`{token}` is not a CPE 2.2 name (`cpe:/` followed by at most 6 components of `[A-Za-z0-9._-~%]`)"
+        )),
         Ty::Score if !is_score(&token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
         Ty::Vector(max) if token.chars().count() > max => Some(format!(
             "the vector has {} characters, more than the {max} allowed",
@@ -921,6 +926,30 @@ fn is_cve(s: &str) -> bool {
 fn is_cwe(s: &str) -> bool {
     s.strip_prefix("CWE-")
         .is_some_and(|r| digits(r) && r.len() <= 6 && !r.starts_with('0'))
+}
+
+/// `[c][pP][eE]:/[AHOaho]?(:[A-Za-z0-9\._\-~%]*){0,6}`, anchored as XSD patterns are.
+fn is_cpe22(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() < 5 || b[0] != b'c' || !b"pP".contains(&b[1]) || !b"eE".contains(&b[2]) || &b[3..5] != b":/" {
+        return false;
+    }
+    let mut rest = &s[5..];
+    if rest.starts_with(['A', 'H', 'O', 'a', 'h', 'o']) {
+        rest = &rest[1..];
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix(':') else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split(':').collect();
+    parts.len() <= 6
+        && parts.iter().all(|p| {
+            p.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"._-~%".contains(&c))
+        })
 }
 
 fn is_positive_integer(s: &str) -> bool {
@@ -1053,5 +1082,29 @@ mod tests {
         assert_eq!(invalid(Ty::Enum(REMEDY_TYPES), " Vendor  Fix "), None);
         assert!(invalid(Ty::Enum(REMEDY_TYPES), "vendor_fix").is_some());
         assert!(invalid(Ty::Str, "").is_some());
+    }
+}
+
+#[cfg(test)]
+mod cpe_tests {
+    #[test]
+    fn cpe22_names() {
+        for ok in [
+            "cpe:/a:redhat:enterprise_linux:8::appstream",
+            "cpe:/o:cisco:ios",
+            "cpe:/",
+            "cpE:/h",
+        ] {
+            assert!(super::is_cpe22(ok), "{ok}");
+        }
+        for bad in [
+            "cpe:2.3:a:x:y:1:*:*:*:*:*:*:*",
+            "CPE:/a:x",
+            "cpe:/a:x y",
+            "cpe:/x",
+            "cpe:/a:1:2:3:4:5:6:7",
+        ] {
+            assert!(!super::is_cpe22(bad), "{bad}");
+        }
     }
 }
