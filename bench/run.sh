@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 CORPUS="${1:-../shared/corpus}"
 RUNS="${RUNS:-3}"
 JOBS_FLAG=()
-[ -n "${JOBS:-}" ] && JOBS_FLAG=(--jobs "$JOBS")
+if [ -n "${JOBS:-}" ]; then JOBS_FLAG=(--jobs "$JOBS"); fi
 TIME=/usr/bin/time
 if [ ! -x "$TIME" ]; then
   echo "bench/run.sh needs GNU time at /usr/bin/time (Debian: apt-get install time)" >&2
@@ -39,7 +39,7 @@ run() {
   local mode=$1
   shift
   local flags=(--preset "$mode")
-  [ "$mode" = parse-only ] && flags=(--parse-only)
+  if [ "$mode" = parse-only ]; then flags=(--parse-only); fi
   SECS=""
   CPU=""
   PEAK_KB=0
@@ -60,7 +60,7 @@ run() {
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time")
     if [ -z "$SECS" ] || awk -v a="$s" -v b="$SECS" 'BEGIN {exit !(a < b)}'; then SECS=$s; fi
     if [ -z "$CPU" ] || awk -v a="$c" -v b="$CPU" 'BEGIN {exit !(a < b)}'; then CPU=$c; fi
-    [ "$kb" -gt "$PEAK_KB" ] && PEAK_KB=$kb
+    if [ "$kb" -gt "$PEAK_KB" ]; then PEAK_KB=$kb; fi
   done
 }
 
@@ -89,7 +89,7 @@ for set in csaf cvrf csaf+cvrf; do
   cfloor=""
   for mode in parse-only basic extended full; do
     run "$mode" "${paths[@]}"
-    [ "$mode" = parse-only ] && floor=$SECS && cfloor=$CPU
+    if [ "$mode" = parse-only ]; then floor=$SECS; cfloor=$CPU; fi
     awk -v set="$set" -v n="$n" -v b="$b" -v mode="$mode" -v s="$SECS" -v f="$floor" -v c="$CPU" -v cf="$cfloor" \
       -v kb="$PEAK_KB" 'BEGIN {
       printf "| %s | %d | %.1f | %s | %.2f | %.0f | %.1f | %.2f | %.2f | %.2f | %.0f |\n",
@@ -107,7 +107,7 @@ for f in "$CORPUS"/large/*; do
   floor=""
   for mode in parse-only basic extended full; do
     run "$mode" "$f"
-    [ "$mode" = parse-only ] && floor=$SECS
+    if [ "$mode" = parse-only ]; then floor=$SECS; fi
     awk -v name="$(basename "$f")" -v b="$b" -v mode="$mode" -v s="$SECS" -v f="$floor" -v c="$CPU" \
       -v kb="$PEAK_KB" 'BEGIN {
       printf "| %s | %.1f | %s | %.2f | %.1f | %.2f | %.2f | %.0f | %.1f× |\n",

@@ -144,7 +144,7 @@ fn html_page_is_self_contained_with_two_charts() {
         );
     }
     assert!(html.contains("Example Vendor") && html.contains("Example CVRF Team"));
-    assert!(html.contains("EXAMPLE-B (2023-06-01T00:00:00Z)"));
+    assert!(html.contains("EXAMPLE-B<br>2023-06-01T00:00:00Z"));
 }
 
 #[test]

@@ -248,7 +248,8 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
                     failed |= r.worst().is_some_and(|w| w >= fail_on);
                     renderer.document(&mut out, r)?;
                 }
-                if args.format == Format::Jsonl {
+                // jsonl streams; with the bar on a terminal, write before it is drawn again
+                if args.format == Format::Jsonl || progress.is_visible() {
                     out.flush()?;
                 }
                 Ok(())

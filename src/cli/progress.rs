@@ -23,9 +23,15 @@ impl Progress {
     /// terminal.
     pub fn new(total: usize, enabled: bool) -> Progress {
         let style = ProgressStyle::with_template(
-            "{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} files ({per_sec}, {eta} left)",
+            "{spinner} {elapsed_precise} [{wide_bar}] {pos}/{len} files ({rate} files/s, {eta} left)",
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", s.per_sec());
+            },
+        )
         .progress_chars("=> ");
         let bar =
             ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden()).with_style(style);
@@ -52,6 +58,11 @@ impl Progress {
     /// One more file done.
     pub fn inc(&self) {
         self.bar.inc(1);
+    }
+
+    /// Whether the bar is on the terminal now.
+    pub fn is_visible(&self) -> bool {
+        !self.bar.is_hidden()
     }
 
     /// Runs `f` (which writes to standard output) with the bar cleared, so the two do not mix on one

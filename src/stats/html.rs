@@ -58,11 +58,11 @@ body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Aria
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
 .note{color:#59636e;font-size:.9rem}
 .scroll{overflow-x:auto}
-table{border-collapse:collapse;font-size:.82rem;font-variant-numeric:tabular-nums}
-th,td{padding:.25rem .5rem;border-bottom:1px solid #d0d7de;text-align:right;white-space:nowrap}
-th{background:#f6f8fa;vertical-align:bottom;white-space:normal;min-width:4.2rem}
+table{border-collapse:collapse;width:100%;font-size:.8rem;font-variant-numeric:tabular-nums}
+th,td{padding:.25rem .4rem;border-bottom:1px solid #d0d7de;text-align:right;white-space:nowrap}
+th{background:#f6f8fa;vertical-align:bottom;white-space:normal;min-width:3.6rem}
 th:first-child,td:first-child{text-align:left;white-space:normal;min-width:11rem}
-td.id{text-align:left}
+td.id,th:last-child{text-align:left}td.id{white-space:normal;font-size:.78rem}
 tfoot td{font-weight:600;border-top:2px solid #1f2328}
 figure{margin:1rem 0}figcaption{color:#59636e;font-size:.85rem;margin-top:.3rem}
 svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#1f2328}
@@ -106,16 +106,16 @@ fn page(h: &mut String, stats: &Stats) -> std::fmt::Result {
     )?;
     for th in [
         "Publisher",
-        "Documents",
-        "Vulnerabilities",
+        "Docs",
+        "Vulns",
         "Affected products",
-        "Remediations",
+        "Remedi&shy;ations",
         "With date",
-        "Time to fix: fixes",
-        "before release",
-        "median (days)",
-        "p90 (days)",
-        "max (days)",
+        "Dated vendor fixes",
+        "Fixed before release",
+        "Median days to fix",
+        "p90 days",
+        "Max days",
         "Products without fix",
         "Oldest advisory without fix",
     ] {
@@ -205,7 +205,7 @@ fn table_row(h: &mut String, td: &str, name: &str, s: &PublisherStats) -> std::f
     };
     let oldest = s.oldest_without_fix.as_ref().map_or_else(
         || "–".to_owned(),
-        |o| format!("{} ({})", esc(&o.id), esc(&o.date_raw)),
+        |o| format!("{}<br>{}", esc(&o.id), esc(&o.date_raw)),
     );
     writeln!(
         h,
