@@ -13,6 +13,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Elements nest at most this deep; deeper input is a parse error.
 pub const MAX_DEPTH: usize = 256;
@@ -92,6 +93,20 @@ pub struct XmlTree {
     /// Every element in document order; `elements[0]` is the root.
     pub elements: Vec<Element>,
     names: Interner,
+    /// Built on first use by [`XmlTree::path`] and [`XmlTree::find_path`].
+    siblings: OnceLock<Siblings>,
+}
+
+/// Where each element stands among its same-named siblings, so that element paths are built and
+/// resolved without scanning all the children of a parent (a document with 20,000
+/// `Vulnerability` elements and a finding in each must not take quadratic time).
+#[derive(Debug, Clone, Default)]
+struct Siblings {
+    /// Per element: its 1-based position among the same-named children of its parent, and
+    /// their number (`(1, 1)` for the root).
+    pos: Vec<(u32, u32)>,
+    /// The same-named children of a parent, in document order.
+    by_name: HashMap<(NodeId, Sym), Vec<NodeId>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -341,7 +356,11 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 if elements.is_empty() {
                     return Err(err("not well-formed XML: there is no root element", text.len()));
                 }
-                return Ok(XmlTree { elements, names });
+                return Ok(XmlTree {
+                    elements,
+                    names,
+                    siblings: OnceLock::new(),
+                });
             }
         }
     }
@@ -591,15 +610,9 @@ impl XmlTree {
             out.push('/');
             out.push_str(self.name(e.name));
             if let Some(p) = e.parent {
-                let siblings = &self.el(p).children;
-                let same = siblings.iter().filter(|&&s| self.el(s).name == e.name).count();
+                let (n, same) = self.siblings().pos[c as usize];
                 if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                    let n = siblings
-                        .iter()
-                        .take_while(|&&s| s != c)
-                        .filter(|&&s| self.el(s).name == e.name)
-                        .count();
-                    out.push_str(&format!("[{}]", n + 1));
+                    out.push_str(&format!("[{n}]"));
                 }
             }
         }
@@ -625,19 +638,39 @@ impl XmlTree {
                 return (cur, self.attr(cur, attr).map(|(i, _)| i));
             }
             let (name, n) = split_step(step);
-            let next = self
-                .el(cur)
-                .children
-                .iter()
-                .copied()
-                .filter(|&c| self.el_name(c) == name)
-                .nth(n.saturating_sub(1));
+            let next = self.sym(name).and_then(|sym| {
+                let same = self.siblings().by_name.get(&(cur, sym))?;
+                same.get(n.saturating_sub(1)).copied()
+            });
             match next {
                 Some(c) => cur = c,
                 None => break,
             }
         }
         (cur, None)
+    }
+
+    fn siblings(&self) -> &Siblings {
+        self.siblings.get_or_init(|| {
+            let mut s = Siblings {
+                pos: vec![(1, 1); self.elements.len()],
+                by_name: HashMap::new(),
+            };
+            // elements are in document order, so each parent's children come in order
+            for (id, e) in self.elements.iter().enumerate() {
+                if let Some(p) = e.parent {
+                    let same = s.by_name.entry((p, e.name)).or_default();
+                    same.push(id as NodeId);
+                    s.pos[id].0 = same.len() as u32;
+                }
+            }
+            for (id, e) in self.elements.iter().enumerate() {
+                if let Some(p) = e.parent {
+                    s.pos[id].1 = s.by_name[&(p, e.name)].len() as u32;
+                }
+            }
+            s
+        })
     }
 
     /// The byte range a location points at: the attribute, or the element's start tag.

@@ -340,11 +340,15 @@ const MAX_WORD_CHARS: usize = 64;
 fn for_each_word<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
     let bytes = text.as_bytes();
     let (mut start, mut i) = (0, 0);
+    // the text's backtick runs, found once (rescanning the rest of the text for each unmatched run
+    // would take quadratic time)
+    let mut runs: Option<BacktickRuns> = None;
     while i < bytes.len() {
         let skip_to = match bytes[i] {
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                match code_span_end(bytes, i + run, run) {
+                let runs = runs.get_or_insert_with(|| backtick_runs(bytes));
+                match code_span_end(runs, i + run, run) {
                     Some(end) => Some(end),
                     None => {
                         i += run;
@@ -367,17 +371,30 @@ fn for_each_word<'t>(text: &'t str, f: &mut impl FnMut(&'t str)) {
     plain_words(&text[start..], f);
 }
 
-/// The end of a Markdown code span (or fenced block) opened by `run` backticks before `from`.
-fn code_span_end(bytes: &[u8], mut from: usize, run: usize) -> Option<usize> {
-    while let Some(pos) = bytes[from..].iter().position(|&b| b == b'`') {
-        let at = from + pos;
-        let len = bytes[at..].iter().take_while(|&&b| b == b'`').count();
-        if len == run {
-            return Some(at + len);
+/// The start of every run of backticks in a text, by the length of the run.
+type BacktickRuns = HashMap<usize, Vec<usize>>;
+
+fn backtick_runs(bytes: &[u8]) -> BacktickRuns {
+    let mut runs = BacktickRuns::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let len = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+            runs.entry(len).or_default().push(i);
+            i += len;
+        } else {
+            i += 1;
         }
-        from = at + len;
     }
-    None
+    runs
+}
+
+/// The end of a Markdown code span (or fenced block) opened by `run` backticks before `from`: the
+/// end of the first run of exactly `run` backticks at or after `from`.
+fn code_span_end(runs: &BacktickRuns, from: usize, run: usize) -> Option<usize> {
+    let starts = runs.get(&run)?;
+    let next = starts.partition_point(|&s| s < from);
+    starts.get(next).map(|&at| at + run)
 }
 
 /// The end of an HTML tag (`<br>`, `</a>`, `<a href="…">`, `<!-- -->`) starting at `at`.

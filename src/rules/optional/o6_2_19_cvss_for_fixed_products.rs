@@ -1,6 +1,7 @@
 use crate::cvss;
 use crate::diag::Finding;
 use crate::rules::Context;
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -29,15 +30,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         "scores"
     };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
+        // the metrics of each product, in order (a map: thousands of fixed products and of
+        // metrics must not take quadratic time)
+        let mut metrics_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (m, metric) in vuln.metrics.iter().enumerate() {
+            for p in &metric.products {
+                let list = metrics_of.entry(p.as_str()).or_default();
+                if list.last() != Some(&m) {
+                    list.push(m);
+                }
+            }
+        }
         for (status, ids) in [
             ("first_fixed", &vuln.product_status.first_fixed),
             ("fixed", &vuln.product_status.fixed),
         ] {
             for (i, id) in ids.iter().enumerate() {
-                for (m, metric) in vuln.metrics.iter().enumerate() {
-                    if !metric.products.iter().any(|p| p == id) {
-                        continue;
-                    }
+                for &m in metrics_of.get(id.as_str()).map_or(&[][..], Vec::as_slice) {
+                    let metric = &vuln.metrics[m];
                     for (key, cvss) in [("cvss_v2", &metric.cvss_v2), ("cvss_v3", &metric.cvss_v3)] {
                         let Some(c) = cvss else { continue };
                         let stated = c.fields.get("environmentalScore").and_then(|s| s.as_f64());
