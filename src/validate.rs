@@ -195,6 +195,14 @@ impl Validator {
             findings: vec![finding],
             cvrf: None,
         };
+        if text.trim().is_empty() {
+            let what = if text.is_empty() {
+                "the file is empty"
+            } else {
+                "the file holds only white space"
+            };
+            return fail(Finding::new("parse", "", what).at_offset(0));
+        }
         match parse::sniff(text, path) {
             Some(Sniffed::Json) => self.parse_json(text),
             Some(Sniffed::Xml) => match cvrf::parse(text) {
@@ -208,9 +216,6 @@ impl Validator {
                 },
                 Err(finding) => fail(finding),
             },
-            None if text.trim().is_empty() => {
-                fail(Finding::new("parse", "", "the file is empty").at_offset(0))
-            }
             None => fail(
                 Finding::new(
                     "parse",

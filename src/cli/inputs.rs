@@ -51,7 +51,33 @@ pub fn collect(args: &[String]) -> Result<Vec<Input>, String> {
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by(|a, b| a.file_name().cmp(b.file_name()));
-        for entry in walker {
+        // Links are followed only while they stay inside the folder: nothing outside the given paths
+        // is ever read.
+        let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let mut entries = walker.into_iter();
+        while let Some(entry) = entries.next() {
+            if let Ok(e) = &entry {
+                if e.path_is_symlink() {
+                    let target = std::fs::canonicalize(e.path());
+                    if !target.as_ref().is_ok_and(|t| t.starts_with(&root)) {
+                        if e.file_type().is_dir() {
+                            entries.skip_current_dir();
+                        }
+                        let reason = match target {
+                            Ok(t) => format!(
+                                "it is a link to `{}`, outside `{arg}`; links out of a folder are not followed",
+                                t.display()
+                            ),
+                            Err(err) => format!("it is a link that cannot be resolved: {}", io_reason(&err)),
+                        };
+                        out.push(Input::Broken {
+                            shown: shown(arg, path, e.path()),
+                            reason,
+                        });
+                        continue;
+                    }
+                }
+            }
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {

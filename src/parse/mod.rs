@@ -113,7 +113,7 @@ pub fn json_error(e: &serde_json::Error, lines: &span::LineIndex<'_>) -> Finding
     let msg = if let Some(rest) = msg.strip_prefix("EOF while parsing") {
         format!("the file ends in the middle of{rest}")
     } else if msg == "recursion limit exceeded" {
-        "the document nests deeper than 128 levels".to_owned()
+        "the document nests 128 levels deep or more; at most 127 are allowed".to_owned()
     } else {
         msg.to_owned()
     };
