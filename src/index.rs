@@ -16,6 +16,8 @@ pub enum DefLoc {
     FullProductName(usize),
     /// `/product_tree/relationships/i/full_product_name`.
     Relationship(usize),
+    /// `/product_tree/product_paths/i/full_product_name` (2.1).
+    ProductPath(usize),
 }
 
 impl DefLoc {
@@ -33,6 +35,7 @@ impl DefLoc {
             }
             DefLoc::FullProductName(i) => format!("/product_tree/full_product_names/{i}"),
             DefLoc::Relationship(i) => format!("/product_tree/relationships/{i}/full_product_name"),
+            DefLoc::ProductPath(i) => format!("/product_tree/product_paths/{i}/full_product_name"),
         }
     }
 }
@@ -70,6 +73,20 @@ pub enum RefLoc {
     Threat { vuln: usize, threat: usize, item: usize },
     /// `/vulnerabilities/v/flags/f/product_ids/i` (or `group_ids`).
     Flag { vuln: usize, flag: usize, item: usize },
+    /// `/product_tree/product_paths/p/beginning_product_reference` (2.1).
+    PathBeginning { path: usize },
+    /// `/product_tree/product_paths/p/subpaths/s/next_product_reference` (2.1).
+    PathNext { path: usize, sub: usize },
+    /// `/document/notes/n/product_ids/i` (or `group_ids`; 2.1).
+    DocumentNote { note: usize, item: usize },
+    /// `/vulnerabilities/v/notes/n/product_ids/i` (or `group_ids`; 2.1).
+    VulnerabilityNote { vuln: usize, note: usize, item: usize },
+    /// `/vulnerabilities/v/ids/n/product_ids/i` (or `group_ids`; 2.1).
+    VulnerabilityId { vuln: usize, id: usize, item: usize },
+    /// `/vulnerabilities/v/involvements/n/product_ids/i` (or `group_ids`; 2.1).
+    Involvement { vuln: usize, inv: usize, item: usize },
+    /// `/vulnerabilities/v/first_known_exploitation_dates/n/product_ids/i` (or `group_ids`; 2.1).
+    Exploitation { vuln: usize, date: usize, item: usize },
 }
 
 impl RefLoc {
@@ -100,6 +117,25 @@ impl RefLoc {
                 format!("/vulnerabilities/{vuln}/threats/{threat}/{ids}/{item}")
             }
             RefLoc::Flag { vuln, flag, item } => format!("/vulnerabilities/{vuln}/flags/{flag}/{ids}/{item}"),
+            RefLoc::PathBeginning { path } => {
+                format!("/product_tree/product_paths/{path}/beginning_product_reference")
+            }
+            RefLoc::PathNext { path, sub } => {
+                format!("/product_tree/product_paths/{path}/subpaths/{sub}/next_product_reference")
+            }
+            RefLoc::DocumentNote { note, item } => format!("/document/notes/{note}/{ids}/{item}"),
+            RefLoc::VulnerabilityNote { vuln, note, item } => {
+                format!("/vulnerabilities/{vuln}/notes/{note}/{ids}/{item}")
+            }
+            RefLoc::VulnerabilityId { vuln, id, item } => {
+                format!("/vulnerabilities/{vuln}/ids/{id}/{ids}/{item}")
+            }
+            RefLoc::Involvement { vuln, inv, item } => {
+                format!("/vulnerabilities/{vuln}/involvements/{inv}/{ids}/{item}")
+            }
+            RefLoc::Exploitation { vuln, date, item } => {
+                format!("/vulnerabilities/{vuln}/first_known_exploitation_dates/{date}/{ids}/{item}")
+            }
         }
     }
 }
@@ -178,6 +214,19 @@ impl<'a> Index<'a> {
                         .push((id, RefLoc::RelationshipRelatesTo { rel: r }));
                 }
             }
+            for (p, path) in tree.product_paths.iter().enumerate() {
+                if let Some(fpn) = &path.full_product_name {
+                    ix.define(fpn, DefLoc::ProductPath(p));
+                }
+                if let Some(id) = &path.beginning_product_reference {
+                    ix.product_refs.push((id, RefLoc::PathBeginning { path: p }));
+                }
+                for (sub, step) in path.subpaths.iter().enumerate() {
+                    if let Some(id) = &step.next_product_reference {
+                        ix.product_refs.push((id, RefLoc::PathNext { path: p, sub }));
+                    }
+                }
+            }
             for (g, group) in tree.product_groups.iter().enumerate() {
                 if let Some(id) = &group.group_id {
                     ix.group_ids.entry(id.as_str()).or_default().push(g);
@@ -187,7 +236,41 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        for (note, n) in advisory.document.notes.iter().enumerate() {
+            ix.refs(&n.product_ids, &n.group_ids, |item| RefLoc::DocumentNote {
+                note,
+                item,
+            });
+        }
         for (v, vuln) in advisory.vulnerabilities.iter().enumerate() {
+            for (note, n) in vuln.notes.iter().enumerate() {
+                ix.refs(&n.product_ids, &n.group_ids, |item| RefLoc::VulnerabilityNote {
+                    vuln: v,
+                    note,
+                    item,
+                });
+            }
+            for (id, x) in vuln.ids.iter().enumerate() {
+                ix.refs(&x.product_ids, &x.group_ids, |item| RefLoc::VulnerabilityId {
+                    vuln: v,
+                    id,
+                    item,
+                });
+            }
+            for (inv, x) in vuln.involvements.iter().enumerate() {
+                ix.refs(&x.product_ids, &x.group_ids, |item| RefLoc::Involvement {
+                    vuln: v,
+                    inv,
+                    item,
+                });
+            }
+            for (date, x) in vuln.first_known_exploitation_dates.iter().enumerate() {
+                ix.refs(&x.product_ids, &x.group_ids, |item| RefLoc::Exploitation {
+                    vuln: v,
+                    date,
+                    item,
+                });
+            }
             for (list, ids) in vuln.product_status.lists() {
                 for (item, id) in ids.iter().enumerate() {
                     ix.product_refs.push((id, RefLoc::Status { vuln: v, list, item }));
@@ -247,6 +330,16 @@ impl<'a> Index<'a> {
             }
         }
         ix
+    }
+
+    /// Records the product and group references of one statement.
+    fn refs(&mut self, products: &'a [String], groups: &'a [String], at: impl Fn(usize) -> RefLoc) {
+        for (item, id) in products.iter().enumerate() {
+            self.product_refs.push((id, at(item)));
+        }
+        for (item, id) in groups.iter().enumerate() {
+            self.group_refs.push((id, at(item)));
+        }
     }
 
     fn branch(&mut self, b: &'a Branch, path: &mut Vec<usize>) {

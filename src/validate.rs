@@ -35,6 +35,8 @@ pub struct Validator {
     /// The enabled rules with a check, resolved once.
     rules: Vec<&'static dyn rules::Rule>,
     path_ignores: PathIgnores,
+    /// `--csaf-version`: read every CSAF document as this version, whatever it declares.
+    csaf_version: Option<Version>,
 }
 
 /// The result for one document.
@@ -126,6 +128,7 @@ impl Validator {
             resolved,
             rules,
             path_ignores: PathIgnores::default(),
+            csaf_version: None,
         })
     }
 
@@ -133,6 +136,13 @@ impl Validator {
     /// `path` given to [`Validator::validate`]) from its report.
     pub fn with_path_ignores(mut self, ignores: PathIgnores) -> Validator {
         self.path_ignores = ignores;
+        self
+    }
+
+    /// The same validator, reading every CSAF document as CSAF `version` (2.0 or 2.1: its schema,
+    /// its model and its tests) whatever its `csaf_version` says. CVRF documents are not affected.
+    pub fn with_csaf_version(mut self, version: Option<Version>) -> Validator {
+        self.csaf_version = version.filter(|v| !v.is_cvrf());
         self
     }
 
@@ -162,7 +172,11 @@ impl Validator {
         if let Some(advisory) = &parsed.advisory {
             let cx = Context::new(advisory, parsed.raw.as_ref(), &parsed.duplicate_keys)
                 .with_xml(parsed.cvrf.as_ref().map(|c| &c.tree));
+            let csaf21 = advisory.version.is_csaf21();
             for rule in &self.rules {
+                if rule.meta().csaf21_only && !csaf21 {
+                    continue;
+                }
                 rule.check(&cx, &mut findings);
             }
         }
@@ -259,7 +273,12 @@ impl Validator {
             return out;
         }
         out.duplicate_keys = dups;
-        let (version, schema) = match csaf::declared_version(&root) {
+        let declared = match self.csaf_version {
+            Some(Version::Csaf21) => csaf::DeclaredVersion::V21,
+            Some(_) => csaf::DeclaredVersion::V20,
+            None => csaf::declared_version(&root),
+        };
+        let (version, schema) = match declared {
             csaf::DeclaredVersion::V20 | csaf::DeclaredVersion::Missing => (Version::Csaf20, CsafSchema::V20),
             csaf::DeclaredVersion::V21 => (Version::Csaf21, CsafSchema::V21),
             csaf::DeclaredVersion::Unknown(v) => {

@@ -70,6 +70,10 @@ struct ValidateArgs {
     /// Use no config file.
     #[arg(long)]
     no_config: bool,
+    /// Read every CSAF document as this version (its schema, model and tests), whatever its
+    /// `csaf_version` says; by default each document's own `csaf_version` decides.
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub csaf_version: Option<CsafVersion>,
     /// Run the tests that make network requests (6.3.6, 6.3.7).
     #[arg(long)]
     online: bool,
@@ -98,6 +102,26 @@ struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     format: ListFormat,
+}
+
+/// `--csaf-version`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsafVersion {
+    /// CSAF 2.0 (OASIS Standard).
+    #[value(name = "2.0")]
+    V20,
+    /// CSAF 2.1 (Committee Specification Draft 03).
+    #[value(name = "2.1")]
+    V21,
+}
+
+impl CsafVersion {
+    fn version(self) -> crate::model::Version {
+        match self {
+            CsafVersion::V20 => crate::model::Version::Csaf20,
+            CsafVersion::V21 => crate::model::Version::Csaf21,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,7 +218,9 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
     selection.online = args.online;
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Error);
     let validator = match Validator::new(&Options { selection }) {
-        Ok(v) => v.with_path_ignores(config.per_path_ignores),
+        Ok(v) => v
+            .with_path_ignores(config.per_path_ignores)
+            .with_csaf_version(args.csaf_version.map(CsafVersion::version)),
         Err(e) => return usage_error(e),
     };
     let inputs = match inputs::collect(&args.paths) {

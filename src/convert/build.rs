@@ -1537,11 +1537,11 @@ impl<'a> Builder<'a> {
         let mut ids: Vec<Value> = Vec::new();
         // "If a `vuln:ID` element is given, the CVRF CSAF converter converts it into the first item
         // of the `ids` array."
-        for (k, (system, text)) in v.ids.iter().enumerate() {
+        for (k, id) in v.ids.iter().enumerate() {
             let ptr = format!("{base}/ids/{k}");
             match (
-                system.as_deref().filter(|x| !is_blank(x)),
-                text.as_deref().filter(|x| !is_blank(x)),
+                id.system_name.as_deref().filter(|x| !is_blank(x)),
+                id.text.as_deref().filter(|x| !is_blank(x)),
             ) {
                 (Some(sys), Some(t)) => {
                     self.map(format!("{base}/ids/{}", ids.len()), ptr);

@@ -117,6 +117,10 @@ pub struct Note {
     pub title: Option<String>,
     /// `audience`.
     pub audience: Option<String>,
+    /// `product_ids` (2.1): the products the note is about.
+    pub product_ids: Vec<String>,
+    /// `group_ids` (2.1).
+    pub group_ids: Vec<String>,
 }
 
 /// `references[]`.

@@ -7,8 +7,10 @@ pub struct ProductTree {
     pub branches: Vec<Branch>,
     /// `full_product_names`: products defined outside any branch.
     pub full_product_names: Vec<FullProductName>,
-    /// `relationships`: products made of other products.
+    /// `relationships` (2.0, CVRF): products made of other products.
     pub relationships: Vec<Relationship>,
+    /// `product_paths` (2.1): products made of a chain of other products.
+    pub product_paths: Vec<ProductPath>,
     /// `product_groups`.
     pub product_groups: Vec<ProductGroup>,
 }
@@ -78,6 +80,27 @@ pub struct Relationship {
     pub relates_to_product_reference: Option<String>,
     /// `full_product_name`: the product the combination defines.
     pub full_product_name: Option<FullProductName>,
+}
+
+/// `product_paths[]` (CSAF 2.1): the product `full_product_name` defines is `beginning_product_reference`
+/// combined, step by step, with each `subpaths[].next_product_reference`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProductPath {
+    /// `beginning_product_reference`.
+    pub beginning_product_reference: Option<String>,
+    /// `subpaths`.
+    pub subpaths: Vec<Subpath>,
+    /// `full_product_name`: the product the path defines.
+    pub full_product_name: Option<FullProductName>,
+}
+
+/// `product_paths[]/subpaths[]`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Subpath {
+    /// `category` (the relationship categories of 2.0).
+    pub category: Option<super::RelationshipCategory>,
+    /// `next_product_reference`.
+    pub next_product_reference: Option<String>,
 }
 
 /// `product_groups[]`.

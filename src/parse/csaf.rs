@@ -132,6 +132,8 @@ fn notes(v: &Value) -> Vec<Note> {
             text: s(n, "text"),
             title: s(n, "title"),
             audience: s(n, "audience"),
+            product_ids: strings(n, "product_ids"),
+            group_ids: strings(n, "group_ids"),
         })
         .collect()
 }
@@ -174,6 +176,20 @@ fn product_tree(o: &Map<String, Value>, v21: bool) -> ProductTree {
                 product_reference: s(r, "product_reference"),
                 relates_to_product_reference: s(r, "relates_to_product_reference"),
                 full_product_name: r.get("full_product_name").map(|p| full_product_name(p, v21)),
+            })
+            .collect(),
+        product_paths: t("product_paths")
+            .iter()
+            .map(|p| ProductPath {
+                beginning_product_reference: s(p, "beginning_product_reference"),
+                subpaths: arr(p.get("subpaths"))
+                    .iter()
+                    .map(|x| Subpath {
+                        category: s(x, "category").map(|c| RelationshipCategory::parse(&c)),
+                        next_product_reference: s(x, "next_product_reference"),
+                    })
+                    .collect(),
+                full_product_name: p.get("full_product_name").map(|f| full_product_name(f, v21)),
             })
             .collect(),
         product_groups: t("product_groups")
@@ -286,7 +302,12 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
         cve: s(v, "cve"),
         ids: arr(v.get("ids"))
             .iter()
-            .map(|i| (s(i, "system_name"), s(i, "text")))
+            .map(|i| VulnerabilityId {
+                system_name: s(i, "system_name"),
+                text: s(i, "text"),
+                product_ids: strings(i, "product_ids"),
+                group_ids: strings(i, "group_ids"),
+            })
             .collect(),
         cwes,
         title: s(v, "title"),
@@ -303,6 +324,8 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
                 date: ts(i, "date"),
                 summary: s(i, "summary"),
                 contact: s(i, "contact"),
+                product_ids: strings(i, "product_ids"),
+                group_ids: strings(i, "group_ids"),
             })
             .collect(),
         flags: arr(v.get("flags"))
@@ -341,6 +364,15 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
                     .and_then(|x| s(x, "category"))
                     .map(|c| RestartCategory::parse(&c)),
                 restart_details: r.get("restart_required").and_then(|x| s(x, "details")),
+            })
+            .collect(),
+        first_known_exploitation_dates: arr(v.get("first_known_exploitation_dates"))
+            .iter()
+            .map(|e| ExploitationDate {
+                date: ts(e, "date"),
+                exploitation_date: ts(e, "exploitation_date"),
+                product_ids: strings(e, "product_ids"),
+                group_ids: strings(e, "group_ids"),
             })
             .collect(),
     }

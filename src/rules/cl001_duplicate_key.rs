@@ -23,6 +23,7 @@ validation.\n\n\
 ```json\n{\"document\": {\"title\": \"New title\"}}\n```\n",
     url: Some("https://www.rfc-editor.org/rfc/rfc8259#section-4"),
     network: false,
+    csaf21_only: false,
 };
 
 impl Rule for DuplicateKeyRule {

@@ -12,7 +12,8 @@ macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])*
         $ty:ident, id = $id:literal, name = $name:literal, group = $group:ident,
-        summary = $summary:literal $(, severity = $sev:ident)? $(, url = $url:expr)? $(, network = $net:literal)? $(,)?
+        summary = $summary:literal $(, severity = $sev:ident)? $(, url = $url:expr)? $(, network = $net:literal)?
+        $(, since = $since:literal)? $(,)?
     ) => {
         /// See the rule's documentation (`csaflint explain`).
         pub struct $ty;
@@ -26,6 +27,7 @@ macro_rules! declare_rule {
             docs: concat!($($doc, "\n"),*),
             url: declare_rule!(@url $id, $name $(, $url)?),
             network: declare_rule!(@net $($net)?),
+            csaf21_only: declare_rule!(@since $($since)?),
         };
 
         impl $crate::rules::Rule for $ty {
@@ -47,6 +49,8 @@ macro_rules! declare_rule {
     (@url $id:literal, $name:literal) => { None };
     (@net $net:literal) => { $net };
     (@net) => { false };
+    (@since "2.1") => { true };
+    (@since) => { false };
 }
 
 mod cl001_duplicate_key;
@@ -118,6 +122,8 @@ pub struct RuleMeta {
     pub url: Option<&'static str>,
     /// Makes network requests: runs only with `--online`.
     pub network: bool,
+    /// A test that CSAF 2.1 introduced: runs only on CSAF 2.1 documents.
+    pub csaf21_only: bool,
 }
 
 impl RuleMeta {
@@ -125,6 +131,10 @@ impl RuleMeta {
     pub fn url(&self) -> String {
         match self.url {
             Some(u) => u.to_owned(),
+            None if self.csaf21_only => format!(
+                "https://github.com/oasis-tcs/csaf/blob/master/csaf_2.1/prose/share/csaf-v2.1-draft.md#{}",
+                self.name
+            ),
             None => format!(
                 "https://docs.oasis-open.org/csaf/csaf/v2.0/os/csaf-v2.0-os.html#{}-{}",
                 self.id.replace('.', ""),
@@ -195,6 +205,7 @@ pub static IO: RuleMeta = RuleMeta {
         "The file does not exist, is not a regular file, cannot be opened, or is larger than the size limit.",
     url: Some("README.md#rules"),
     network: false,
+    csaf21_only: false,
 };
 
 /// See [`IO`].
@@ -210,6 +221,7 @@ pub static PARSE: RuleMeta = RuleMeta {
            The diagnostic points at the first byte that could not be read.",
     url: Some("README.md#rules"),
     network: false,
+    csaf21_only: false,
 };
 
 /// See [`IO`].
@@ -224,6 +236,7 @@ pub static SCHEMA: RuleMeta = RuleMeta {
            `csaf_version` is checked with the 2.0 schema. Each violation is reported at the offending value.",
     url: Some("https://docs.oasis-open.org/csaf/csaf/v2.0/os/csaf-v2.0-os.html#3-schema-elements"),
     network: false,
+    csaf21_only: false,
 };
 
 const INPUT_RULES: &[&RuleMeta] = &[&IO, &PARSE, &SCHEMA];

@@ -194,6 +194,7 @@ mod tests {
             docs: "",
             url: None,
             network: false,
+            csaf21_only: false,
         }
     }
 

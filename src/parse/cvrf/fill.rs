@@ -334,6 +334,8 @@ impl Filler<'_> {
                             text: Some(t.el(n).text.clone()),
                             title: f.attr(n, "Title", "title", false),
                             audience: f.attr(n, "Audience", "audience", false),
+                            product_ids: Vec::new(),
+                            group_ids: Vec::new(),
                         }
                     })
                 })
@@ -450,6 +452,7 @@ impl Filler<'_> {
             branches,
             full_product_names,
             relationships,
+            product_paths: Vec::new(),
             product_groups,
         }
     }
@@ -536,10 +539,11 @@ impl Filler<'_> {
                     f.idx(i, |f| {
                         f.rec(n);
                         f.at("text", n);
-                        (
-                            f.attr(n, "SystemName", "system_name", false),
-                            Some(trimmed(&t.el(n).text)),
-                        )
+                        VulnerabilityId {
+                            system_name: f.attr(n, "SystemName", "system_name", false),
+                            text: Some(trimmed(&t.el(n).text)),
+                            ..VulnerabilityId::default()
+                        }
                     })
                 })
                 .collect()
@@ -565,6 +569,8 @@ impl Filler<'_> {
                             date: None,
                             summary: f.child_text(n, "Description", "summary", false),
                             contact: None,
+                            product_ids: Vec::new(),
+                            group_ids: Vec::new(),
                         }
                     })
                 })
@@ -656,6 +662,7 @@ impl Filler<'_> {
             product_status,
             metrics,
             remediations,
+            first_known_exploitation_dates: Vec::new(),
         }
     }
 

@@ -209,7 +209,14 @@ fn fills_every_part_of_the_model() {
 
     let v = &a.vulnerabilities[0];
     assert_eq!(v.title, s("Overflow"));
-    assert_eq!(v.ids, [(s("Bug"), s("B-1"))]);
+    assert_eq!(
+        v.ids,
+        [VulnerabilityId {
+            system_name: s("Bug"),
+            text: s("B-1"),
+            ..VulnerabilityId::default()
+        }]
+    );
     assert_eq!(v.notes[0].category, Some(NoteCategory::Description));
     assert!(v.discovery_date.is_some() && v.disclosure_date.is_some());
     assert_eq!(v.involvements[0].party, Some(InvolvementParty::Vendor));

@@ -2,7 +2,6 @@ use crate::diag::Finding;
 use crate::model::{Acknowledgment, ProductIdentificationHelper, Reference, ReferenceCategory};
 use crate::net;
 use crate::rules::Context;
-use serde_json::Value;
 
 declare_rule! {
     /// ## What it checks
@@ -82,9 +81,6 @@ fn non_self_urls<'a>(cx: &Context<'a>) -> Vec<(String, &'a str)> {
             );
         }
     }
-    if cx.version().is_csaf21() {
-        product_paths(cx.raw, &mut urls);
-    }
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
         let base = format!("/vulnerabilities/{v}");
         acknowledgments(&base, &vuln.acknowledgments, &mut urls);
@@ -127,32 +123,6 @@ fn helper_urls<'a>(base: &str, helper: &'a ProductIdentificationHelper, urls: &m
         }
         if let Some(uri) = uri.as_deref() {
             urls.push((format!("{base}/x_generic_uris/{i}/uri"), uri));
-        }
-    }
-}
-
-/// CSAF 2.1 `/product_tree/product_paths[]/full_product_name`, which the model does not carry.
-fn product_paths<'a>(raw: Option<&'a Value>, urls: &mut Vec<(String, &'a str)>) {
-    let paths = raw
-        .and_then(|r| r.pointer("/product_tree/product_paths"))
-        .and_then(Value::as_array);
-    for (p, path) in paths.into_iter().flatten().enumerate() {
-        let Some(helper) = path.pointer("/full_product_name/product_identification_helper") else {
-            continue;
-        };
-        let base = format!("/product_tree/product_paths/{p}/full_product_name/product_identification_helper");
-        let strings = |key: &str| helper.get(key).and_then(Value::as_array).into_iter().flatten();
-        for (i, url) in strings("sbom_urls").enumerate() {
-            if let Some(url) = url.as_str() {
-                urls.push((format!("{base}/sbom_urls/{i}"), url));
-            }
-        }
-        for (i, generic) in strings("x_generic_uris").enumerate() {
-            for key in ["namespace", "uri"] {
-                if let Some(url) = generic.get(key).and_then(Value::as_str) {
-                    urls.push((format!("{base}/x_generic_uris/{i}/{key}"), url));
-                }
-            }
         }
     }
 }

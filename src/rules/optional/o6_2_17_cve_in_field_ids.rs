@@ -22,8 +22,8 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        for (i, (_, text)) in vuln.ids.iter().enumerate() {
-            let Some(text) = text else { continue };
+        for (i, id) in vuln.ids.iter().enumerate() {
+            let Some(text) = &id.text else { continue };
             if is_cve(text) {
                 out.push(
                     Finding::new(
