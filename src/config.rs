@@ -261,8 +261,9 @@ fn parse_at(text: &str, shown: String, root: PathBuf) -> Result<Config, ConfigEr
             at(
                 p.span(),
                 format!(
-                    "unknown preset `{}` in `preset`: expected `basic`, `extended`, `full` or `vendor-release`",
-                    p.get_ref()
+                    "unknown preset `{}` in `preset`: expected one of {}",
+                    p.get_ref(),
+                    Preset::names()
                 ),
             )
         })?);
@@ -553,7 +554,7 @@ mod tests {
         assert!(err("preset = 3\n").starts_with("csaflint.toml:1:10: invalid type: integer `3`"));
         assert_eq!(
             err("preset = \"fast\"\n"),
-            "csaflint.toml:1:10: unknown preset `fast` in `preset`: expected `basic`, `extended`, `full` or `vendor-release`"
+            "csaflint.toml:1:10: unknown preset `fast` in `preset`: expected one of basic, extended, full, vendor-release, schema, mandatory, recommended, informative, external-request-free, consistent-revision-history, consistent-date-times"
         );
         assert_eq!(
             err("[rules.severity]\n\"6.2.12\" = \"fatal\"\n"),

@@ -74,6 +74,15 @@ impl Weakness {
         Some(self.usage).filter(|s| !s.is_empty())
     }
 
+    /// Whether the weakness is deprecated in these versions: its status is `Deprecated` or, where the
+    /// data does not record the status, its name starts with `DEPRECATED:` (as MITRE names them).
+    pub fn is_deprecated(&self) -> bool {
+        match self.status() {
+            Some(status) => status == "Deprecated",
+            None => self.name.starts_with("DEPRECATED:"),
+        }
+    }
+
     /// The first catalogue version of this run.
     pub fn first_version(&self) -> &'static str {
         CATALOG.versions[self.first as usize].0
@@ -413,6 +422,23 @@ mod tests {
         ));
         assert!(!name_matches("CWE-79", XSS, Some("nope")));
         assert!(!name_matches("CWE-19", "Data Processing Errors", None));
+    }
+
+    #[test]
+    fn deprecation_and_mapping_usage_per_version() {
+        let entry = |id, v| lookup(id, Some(v)).entry().unwrap();
+        // CWE-596 was deprecated in 3.1
+        assert!(!entry("CWE-596", "3.0").is_deprecated());
+        assert!(entry("CWE-596", "4.13").is_deprecated());
+        assert_eq!(entry("CWE-596", "4.13").usage(), Some("Prohibited"));
+        // the mapping usage exists from 4.12 on
+        assert_eq!(entry("CWE-20", "4.11").usage(), None);
+        assert_eq!(entry("CWE-20", "4.13").usage(), Some("Discouraged"));
+        assert_eq!(entry("CWE-1023", "4.13").usage(), Some("Allowed-with-Review"));
+        assert_eq!(entry("CWE-79", "4.13").usage(), Some("Allowed"));
+        // the latest catalogue at the time of a revision
+        assert_eq!(version_at("2024-01-21"), Some("4.13"));
+        assert_eq!(version_at("2024-02-29"), Some("4.14"));
     }
 
     #[test]

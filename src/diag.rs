@@ -59,6 +59,9 @@ pub struct Finding {
     /// Pin the location to a byte offset when the pointer alone cannot say it
     /// (parse errors, duplicate keys).
     pub offset: Option<usize>,
+    /// The specification asks for a warning here instead of a failed test (e.g. a test that meets
+    /// something it does not support): the diagnostic is reported at most as a warning.
+    pub at_most_warning: bool,
 }
 
 impl Finding {
@@ -70,7 +73,14 @@ impl Finding {
             pointer: pointer.into(),
             help: None,
             offset: None,
+            at_most_warning: false,
         }
+    }
+
+    /// Reports the finding at most as a warning (see [`Finding::at_most_warning`]).
+    pub fn as_warning(mut self) -> Self {
+        self.at_most_warning = true;
+        self
     }
 
     /// Adds advice on how to fix it.

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod stats;
 mod validate;
+pub mod vers;
 pub mod version_t;
 
 pub use diag::{Diagnostic, Severity};

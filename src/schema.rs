@@ -110,20 +110,34 @@ impl Retrieve for StrictEmbedded {
 }
 
 /// Closes every object schema that lists `properties` (`additionalProperties: false` unless the
-/// schema says otherwise), as the CSAF specification suggests for test 6.2.20.
+/// schema says otherwise), as the CSAF specification suggests for test 6.2.20. A schema that is
+/// already closed with `unevaluatedProperties` (FIRST's CVSS v4.0 schema) is left as it is, and so
+/// are the subschemas it combines with `allOf`/`anyOf`/`oneOf`/`if`/`then`/`else`/`not`: they
+/// describe only some of the object's members (CVSS v4.0: `baseScore` with `baseSeverity`), and
+/// closing them would reject every other member.
 fn strictify(v: &mut Value) {
+    strictify_at(v, false);
+}
+
+/// `partial`: `v` is an in-place applicator subschema of a schema closed by `unevaluatedProperties`.
+fn strictify_at(v: &mut Value, partial: bool) {
+    const IN_PLACE: &[&str] = &["allOf", "anyOf", "oneOf", "if", "then", "else", "not"];
     match v {
         Value::Object(map) => {
-            if map.get("properties").is_some_and(Value::is_object)
+            let unevaluated = map.contains_key("unevaluatedProperties");
+            if !partial
+                && !unevaluated
+                && map.get("properties").is_some_and(Value::is_object)
                 && !map.contains_key("additionalProperties")
             {
                 map.insert("additionalProperties".to_owned(), Value::Bool(false));
             }
-            for child in map.values_mut() {
-                strictify(child);
+            for (key, child) in map.iter_mut() {
+                let in_place = IN_PLACE.contains(&key.as_str());
+                strictify_at(child, in_place && (unevaluated || partial));
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(strictify),
+        Value::Array(items) => items.iter_mut().for_each(|i| strictify_at(i, partial)),
         _ => {}
     }
 }
@@ -150,9 +164,25 @@ pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, St
     if validator.is_valid(doc) {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // An object that fails its schema otherwise (e.g. a CVSS v4.0 `baseScore` that does not fit its
+    // `baseSeverity`) leaves the members of the failed subschemas unevaluated: those are not unknown
+    // members, so `unevaluatedProperties` errors at such an object are dropped.
+    let mut found = Vec::new();
+    let mut broken = std::collections::HashSet::new();
     for e in validator.iter_errors(doc) {
-        collect_additional(&e, &mut out);
+        let mut members = Vec::new();
+        let path = e.instance_path().as_str().to_owned();
+        let unevaluated = matches!(e.kind(), ValidationErrorKind::UnevaluatedProperties { .. });
+        if !collect_additional(&e, &mut members) {
+            broken.insert(path.clone());
+        }
+        found.push((path, unevaluated, members));
+    }
+    let mut out = Vec::new();
+    for (path, unevaluated, members) in found {
+        if !(unevaluated && broken.contains(&path)) {
+            out.extend(members);
+        }
     }
     out.sort();
     out.dedup();
@@ -164,7 +194,8 @@ pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, St
 /// fails only because of unknown members, the branch the object was meant to match.
 fn collect_additional(e: &ValidationError<'_>, out: &mut Vec<(String, String)>) -> bool {
     match e.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
             for name in unexpected {
                 let mut pointer = e.instance_path().as_str().to_owned();
                 pointer.push('/');
@@ -218,6 +249,59 @@ pub fn validate_cvss(object: &Value, schema: CvssSchema, rule: &'static str) -> 
     }
     validator
         .iter_errors(object)
+        .map(|e| {
+            let mut f = to_finding(&e);
+            f.rule = rule;
+            f
+        })
+        .collect()
+}
+
+/// A validator for one of the embedded schemas by its URL (e.g. the SSVC SelectionList schema for
+/// test 6.1.46, the CSAF Extension Content schema for 6.1.60.1); formats are asserted.
+///
+/// # Panics
+/// If `url` is not one of the embedded schemas.
+pub fn embedded_validator(url: &str) -> Validator {
+    compile(url)
+}
+
+/// Serves `$ref`s from a rule's own schemas first, then from [`EMBEDDED`].
+struct WithExtra(&'static [(&'static str, &'static str)]);
+
+impl Retrieve for WithExtra {
+    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let wanted = uri.as_str();
+        let wanted = wanted.split(['?', '#']).next().unwrap_or(wanted);
+        match self.0.iter().find(|(u, _)| *u == wanted) {
+            Some((_, text)) => Ok(serde_json::from_str(text)?),
+            None => Embedded.retrieve(uri),
+        }
+    }
+}
+
+/// Compiles a schema that is not one of the embedded ones (e.g. a CSAF Extension Schema for test
+/// 6.1.60.2); its `$ref`s resolve to `extra` (`(URL, JSON text)` pairs) and to the embedded schemas,
+/// nothing is fetched. Formats are asserted.
+pub fn compile_with(
+    schema: &Value,
+    extra: &'static [(&'static str, &'static str)],
+) -> Result<Validator, String> {
+    jsonschema::options()
+        .with_retriever(WithExtra(extra))
+        .should_validate_formats(true)
+        .build(schema)
+        .map_err(|e| e.to_string())
+}
+
+/// Validates `value` with `validator`: one finding of `rule` per violation, its pointer relative to
+/// `value` (prefix it with the pointer of `value`).
+pub fn findings(validator: &Validator, value: &Value, rule: &'static str) -> Vec<Finding> {
+    if validator.is_valid(value) {
+        return Vec::new();
+    }
+    validator
+        .iter_errors(value)
         .map(|e| {
             let mut f = to_finding(&e);
             f.rule = rule;

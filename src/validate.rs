@@ -332,7 +332,10 @@ impl Validator {
             .into_iter()
             .filter_map(|f| {
                 let meta = rules::find(f.rule)?;
-                let severity = self.resolved.severity(meta.id)?;
+                let mut severity = self.resolved.severity(meta.id)?;
+                if f.at_most_warning {
+                    severity = severity.min(Severity::Warning);
+                }
                 // CVRF: the model pointer becomes the element path, located in the XML
                 let (pointer, xml_span) = match cvrf {
                     Some(doc) => {

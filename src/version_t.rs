@@ -63,13 +63,17 @@ impl VersionNumber {
         }
     }
 
-    /// Precedence (SemVer §11, build metadata ignored); integer and semantic versions compare by major
-    /// first so that mixed histories still sort sensibly.
+    /// Precedence (SemVer §11, build metadata ignored). In a mixed comparison the integer `n` counts
+    /// as `n.0.0`, as CSAF 2.1 (6.1.14) prescribes for mixed histories.
     pub fn precedence(&self, other: &VersionNumber) -> Ordering {
+        fn as_semver(n: u64) -> semver::Version {
+            semver::Version::new(n, 0, 0)
+        }
         match (self, other) {
             (VersionNumber::Integer(a), VersionNumber::Integer(b)) => a.cmp(b),
             (VersionNumber::Semantic(a), VersionNumber::Semantic(b)) => a.cmp_precedence(b),
-            _ => self.major().cmp(&other.major()),
+            (VersionNumber::Integer(a), VersionNumber::Semantic(b)) => as_semver(*a).cmp_precedence(b),
+            (VersionNumber::Semantic(a), VersionNumber::Integer(b)) => a.cmp_precedence(&as_semver(*b)),
         }
     }
 }

@@ -504,3 +504,44 @@ fn jsonl_has_one_line_per_document() {
         assert!(d["valid"].is_boolean() && d["diagnostics"].is_array(), "{d}");
     }
 }
+
+/// `--csaf-version` reads a document as the given CSAF version whatever it declares: its schema (so
+/// the declared `csaf_version` itself becomes a schema error), its model and its tests.
+#[test]
+fn csaf_version_forces_the_version() {
+    let dir = fixture();
+    let plain = jsonl(&csaflint(
+        dir.path(),
+        &["validate", "--format", "jsonl", "valid.json"],
+    ));
+    assert_eq!(plain[0]["version"], "2.0");
+    assert_eq!(plain[0]["valid"], true);
+
+    let o = csaflint(
+        dir.path(),
+        &[
+            "validate",
+            "--format",
+            "jsonl",
+            "--csaf-version",
+            "2.1",
+            "valid.json",
+        ],
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let forced = jsonl(&o);
+    assert_eq!(forced[0]["version"], "2.1");
+    let schema: Vec<&str> = forced[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "schema")
+        .map(|d| d["pointer"].as_str().unwrap())
+        .collect();
+    // 2.1 requires `$schema` at the top and allows only `2.1` as `csaf_version`.
+    assert!(schema.contains(&""), "{schema:?}");
+    assert!(schema.contains(&"/document/csaf_version"), "{schema:?}");
+
+    let o = csaflint(dir.path(), &["validate", "--csaf-version", "3.0", "valid.json"]);
+    assert_eq!(code(&o), 2, "an unknown version is a usage error");
+}

@@ -216,3 +216,18 @@ fn lintcheck_bundled_cvrf_corpus() {
     let reports = validate_all(&root, &files(&root.join("cvrf"), "xml"));
     insta::assert_snapshot!("bundled_cvrf_summary", summary(&reports));
 }
+
+/// The CSAF 2.1 examples of the specification: the 2.1 schema, model and tests, end to end.
+#[test]
+fn lintcheck_bundled_csaf_2_1_examples() {
+    let root = bundled();
+    let files = files(&root.join("csaf-2.1"), "json");
+    assert_eq!(files.len(), 3, "corpus/csaf-2.1 should hold 3 documents");
+    let reports = validate_all(&root, &files);
+    assert!(reports.iter().all(|r| r.version == Some("2.1")));
+    assert!(
+        reports.iter().all(|r| r.valid()),
+        "the OASIS 2.1 examples are valid CSAF 2.1 documents"
+    );
+    insta::assert_snapshot!("bundled_csaf_2_1_summary", summary(&reports));
+}

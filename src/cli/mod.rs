@@ -155,7 +155,7 @@ enum Color {
 }
 
 fn parse_preset(s: &str) -> Result<Preset, String> {
-    Preset::parse(s).ok_or_else(|| format!("unknown preset `{s}` (basic, extended, full, vendor-release)"))
+    Preset::parse(s).ok_or_else(|| format!("unknown preset `{s}` ({})", Preset::names()))
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {

@@ -20,7 +20,8 @@ pub struct LineIndex<'a> {
     starts: Vec<usize>,
     /// Code points that start before each byte offset `k * CHUNK`, so that a column on a long line
     /// (minified documents are one line of megabytes) costs at most `CHUNK` bytes of counting.
-    chars_before: Vec<usize>,
+    /// Built on first use: columns on short lines are counted directly.
+    chars_before: std::sync::OnceLock<Vec<usize>>,
 }
 
 /// Bytes between two entries of [`LineIndex::chars_before`].
@@ -34,32 +35,41 @@ fn count_chars(bytes: &[u8]) -> usize {
 impl<'a> LineIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()));
-        let mut chars_before = vec![0];
-        let mut total = 0;
-        for chunk in text.as_bytes().chunks(CHUNK) {
-            total += count_chars(chunk);
-            chars_before.push(total);
-        }
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             text,
             starts,
-            chars_before,
+            chars_before: std::sync::OnceLock::new(),
         }
     }
 
     /// Code points that start before byte `offset` (at most the text's length).
     fn chars_upto(&self, offset: usize) -> usize {
+        let chars_before = self.chars_before.get_or_init(|| {
+            let mut chars_before = vec![0];
+            let mut total = 0;
+            for chunk in self.text.as_bytes().chunks(CHUNK) {
+                total += count_chars(chunk);
+                chars_before.push(total);
+            }
+            chars_before
+        });
         let k = offset / CHUNK;
-        self.chars_before[k] + count_chars(&self.text.as_bytes()[k * CHUNK..offset])
+        chars_before[k] + count_chars(&self.text.as_bytes()[k * CHUNK..offset])
     }
 
     /// 1-based line and column (Unicode code points) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.chars_upto(offset) - self.chars_upto(self.starts[line]);
+        let start = self.starts[line];
+        let col = if offset - start <= CHUNK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_upto(offset) - self.chars_upto(start)
+        };
         (line as u32 + 1, col as u32 + 1)
     }
 
@@ -79,14 +89,6 @@ impl<'a> LineIndex<'a> {
             None => self.text.len(),
         }
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -168,6 +170,11 @@ impl Scanner<'_> {
     fn value(&mut self, depth: usize) {
         let start = self.pos;
         let want = self.wanted.contains(&self.path);
+        if !want {
+            // `wanted` holds every ancestor of a wanted pointer: nothing below is wanted either
+            self.skip_value();
+            return;
+        }
         match self.peek() {
             Some(b'{') if depth < MAX_DEPTH => {
                 self.pos += 1;
@@ -216,7 +223,7 @@ impl Scanner<'_> {
                         Some(_) => {
                             let len = self.path.len();
                             self.path.push('/');
-                            self.path.push_str(&index.to_string());
+                            push_usize(&mut self.path, index);
                             self.value(depth + 1);
                             self.path.truncate(len);
                             index += 1;
@@ -244,6 +251,69 @@ impl Scanner<'_> {
             self.found
                 .insert(self.path.clone(), Span { start, end: self.pos });
         }
+    }
+
+    /// Skips one value at `pos` without recording anything (no path, no allocation).
+    fn skip_value(&mut self) {
+        let mut depth = 0usize;
+        while let Some(b) = self.peek() {
+            match b {
+                b'"' => {
+                    self.skip_string();
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.pos += 1;
+                }
+                b'}' | b']' => {
+                    if depth == 0 {
+                        return;
+                    }
+                    depth -= 1;
+                    self.pos += 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                b',' | b':' | b' ' | b'\t' | b'\n' | b'\r' => {
+                    if depth == 0 {
+                        return;
+                    }
+                    self.pos += 1;
+                }
+                _ => {
+                    // a scalar: up to the next delimiter
+                    while self.pos < self.bytes.len()
+                        && !matches!(
+                            self.bytes[self.pos],
+                            b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                        )
+                    {
+                        self.pos += 1;
+                    }
+                    if depth == 0 {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Skips a string at `pos` (which holds `"`).
+    fn skip_string(&mut self) {
+        self.pos += 1;
+        while let Some(i) = memchr::memchr2(b'"', b'\\', &self.bytes[self.pos.min(self.bytes.len())..]) {
+            self.pos += i;
+            if self.bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return;
+            }
+            self.pos += 2;
+        }
+        self.pos = self.bytes.len();
     }
 
     /// Scans a string at `pos` (which holds `"`), returning its unescaped text.
@@ -274,9 +344,22 @@ impl Scanner<'_> {
     }
 }
 
+fn push_usize(out: &mut String, n: usize) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{n}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipped_subtrees_do_not_disturb_what_follows() {
+        let text = r#"{"x": {"s": "a\"}{[", "n": [1, 2.5e3, true, null, {"k": []}]}, "y": [0, "b"]}"#;
+        let spans = locate_json(text, &["/y/1"]);
+        let s = spans["/y/1"];
+        assert_eq!(&text[s.start..s.end], "\"b\"");
+    }
 
     #[test]
     fn locates_members_and_items() {

@@ -13,7 +13,7 @@ macro_rules! declare_rule {
         $(#[doc = $doc:literal])*
         $ty:ident, id = $id:literal, name = $name:literal, group = $group:ident,
         summary = $summary:literal $(, severity = $sev:ident)? $(, url = $url:expr)? $(, network = $net:literal)?
-        $(, since = $since:literal)? $(,)?
+        $(, since = $since:tt)? $(,)?
     ) => {
         /// See the rule's documentation (`csaflint explain`).
         pub struct $ty;
@@ -59,6 +59,7 @@ pub mod informative;
 pub mod mandatory;
 pub mod optional;
 pub mod release;
+pub(crate) mod remediation_tables;
 pub mod select;
 
 pub use select::{Preset, Resolved, Selection, SelectionError};

@@ -5,7 +5,8 @@ use crate::diag::Severity;
 use std::collections::HashMap;
 use std::fmt;
 
-/// A named set of rules.
+/// A named set of rules. Besides our own presets, every official preset of CSAF 2.1 section 6.4 is
+/// accepted under its name (see README, "Presets and selection").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Preset {
     /// `io`, `parse`, `schema`, the mandatory tests and the CVRF structure rules.
@@ -17,18 +18,52 @@ pub enum Preset {
     Full,
     /// `full` plus the release checks, with the affected-product and remediation-date checks raised to error.
     VendorRelease,
+    /// CSAF 2.1 §6.4 `schema`: the JSON schema (and, for CVRF, the CVRF structure rules).
+    Schema,
+    /// CSAF 2.1 §6.4 `mandatory`: the tests of section 6.1.
+    Mandatory,
+    /// CSAF 2.1 §6.4 `recommended` (also accepted as `optional`, the CSAF 2.0 word): section 6.2.
+    Recommended,
+    /// CSAF 2.1 §6.4 `informative`: section 6.3.
+    Informative,
+    /// CSAF 2.1 §6.4 `external-request-free`: `full` without 6.3.6 and 6.3.7, even with `--online`.
+    ExternalRequestFree,
+    /// CSAF 2.1 §6.4 `consistent-revision-history`.
+    ConsistentRevisionHistory,
+    /// CSAF 2.1 §6.4 `consistent-date-times`.
+    ConsistentDateTimes,
 }
 
+/// The tests of the CSAF 2.1 preset `consistent-revision-history` (§6.4).
+const CONSISTENT_REVISION_HISTORY: &[&str] = &[
+    "6.1.14", "6.1.18", "6.1.19", "6.1.21", "6.1.22", "6.1.37", "6.2.4", "6.2.5", "6.2.6", "6.2.21", "6.2.33",
+];
+
+/// The tests of the CSAF 2.1 preset `consistent-date-times` (§6.4).
+const CONSISTENT_DATE_TIMES: &[&str] = &["6.1.37", "6.1.45", "6.1.49", "6.1.51", "6.1.52", "6.1.53"];
+
 impl Preset {
+    /// Every preset, in the order `--help` lists them.
+    pub const ALL: &'static [Preset] = &[
+        Preset::Basic,
+        Preset::Extended,
+        Preset::Full,
+        Preset::VendorRelease,
+        Preset::Schema,
+        Preset::Mandatory,
+        Preset::Recommended,
+        Preset::Informative,
+        Preset::ExternalRequestFree,
+        Preset::ConsistentRevisionHistory,
+        Preset::ConsistentDateTimes,
+    ];
+
     /// Parses a preset name.
     pub fn parse(s: &str) -> Option<Preset> {
-        Some(match s {
-            "basic" => Preset::Basic,
-            "extended" => Preset::Extended,
-            "full" => Preset::Full,
-            "vendor-release" => Preset::VendorRelease,
-            _ => return None,
-        })
+        if s == "optional" {
+            return Some(Preset::Recommended);
+        }
+        Preset::ALL.iter().copied().find(|p| p.as_str() == s)
     }
 
     /// The preset's name.
@@ -38,16 +73,50 @@ impl Preset {
             Preset::Extended => "extended",
             Preset::Full => "full",
             Preset::VendorRelease => "vendor-release",
+            Preset::Schema => "schema",
+            Preset::Mandatory => "mandatory",
+            Preset::Recommended => "recommended",
+            Preset::Informative => "informative",
+            Preset::ExternalRequestFree => "external-request-free",
+            Preset::ConsistentRevisionHistory => "consistent-revision-history",
+            Preset::ConsistentDateTimes => "consistent-date-times",
         }
     }
 
-    /// Whether the preset includes rules of `group`.
-    pub fn includes(self, group: Group) -> bool {
-        match group {
-            Group::Input | Group::Lint | Group::Mandatory | Group::Cvrf => true,
-            Group::Optional => self != Preset::Basic,
-            Group::Informative => matches!(self, Preset::Full | Preset::VendorRelease),
-            Group::Release => self == Preset::VendorRelease,
+    /// The names of every preset, comma-separated (for messages).
+    pub fn names() -> String {
+        Preset::ALL
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether the preset includes `meta`. `io`, `parse` and our own `CL0xx` checks are in every
+    /// preset (contract §2).
+    pub fn includes(self, meta: &RuleMeta) -> bool {
+        if meta.id == "io" || meta.id == "parse" || meta.group == Group::Lint {
+            return true;
+        }
+        let schema = meta.id == "schema" || meta.group == Group::Cvrf;
+        match self {
+            Preset::Basic => schema || meta.group == Group::Mandatory,
+            Preset::Extended => schema || matches!(meta.group, Group::Mandatory | Group::Optional),
+            Preset::Full | Preset::ExternalRequestFree => {
+                (schema
+                    || matches!(
+                        meta.group,
+                        Group::Mandatory | Group::Optional | Group::Informative
+                    ))
+                    && !(self == Preset::ExternalRequestFree && meta.network)
+            }
+            Preset::VendorRelease => meta.group != Group::Input || schema,
+            Preset::Schema => schema,
+            Preset::Mandatory => meta.group == Group::Mandatory,
+            Preset::Recommended => meta.group == Group::Optional,
+            Preset::Informative => meta.group == Group::Informative,
+            Preset::ConsistentRevisionHistory => CONSISTENT_REVISION_HISTORY.contains(&meta.id),
+            Preset::ConsistentDateTimes => CONSISTENT_DATE_TIMES.contains(&meta.id),
         }
     }
 
@@ -153,7 +222,7 @@ impl Selection {
             let hit = |list: &[String]| list.iter().any(|s| matches(s, m));
             let mut on = match &self.select {
                 Some(sel) => hit(sel),
-                None => self.preset.includes(m.group),
+                None => self.preset.includes(m),
             };
             on |= hit(&self.extend_select);
             if m.network && !self.online {
@@ -226,5 +295,53 @@ mod tests {
             ..Selection::default()
         };
         assert!(sel.resolve().is_err());
+    }
+
+    fn enabled(preset: &str) -> Vec<&'static str> {
+        let sel = Selection {
+            preset: Preset::parse(preset).unwrap(),
+            online: true,
+            ..Selection::default()
+        };
+        let r = sel.resolve().unwrap();
+        all_meta().map(|m| m.id).filter(|id| r.enabled(id)).collect()
+    }
+
+    #[test]
+    fn csaf_2_1_presets() {
+        for p in Preset::ALL {
+            assert_eq!(Preset::parse(p.as_str()), Some(*p));
+        }
+        assert_eq!(Preset::parse("optional"), Some(Preset::Recommended));
+        let always = ["io", "parse", "CL001"];
+        let schema = enabled("schema");
+        assert!(schema.contains(&"schema") && schema.contains(&"CV101"));
+        assert!(!schema.iter().any(|id| id.starts_with("6.")));
+        let mandatory = enabled("mandatory");
+        assert!(always.iter().all(|id| mandatory.contains(id)));
+        assert!(!mandatory.contains(&"schema"));
+        assert!(mandatory
+            .iter()
+            .filter(|id| id.starts_with('6'))
+            .all(|id| id.starts_with("6.1.")));
+        assert!(enabled("recommended").contains(&"6.2.1"));
+        assert!(enabled("informative").contains(&"6.3.1"));
+        // `full` with --online runs the network tests; `external-request-free` never does
+        assert!(enabled("full").contains(&"6.3.6"));
+        let free = enabled("external-request-free");
+        assert!(!free.contains(&"6.3.6") && !free.contains(&"6.3.7") && free.contains(&"6.3.8"));
+        let history: Vec<_> = enabled("consistent-revision-history")
+            .into_iter()
+            .filter(|id| !always.contains(id))
+            .collect();
+        assert_eq!(
+            history,
+            CONSISTENT_REVISION_HISTORY
+                .iter()
+                .copied()
+                .filter(|id| { all_meta().any(|m| m.id == *id) })
+                .collect::<Vec<_>>()
+        );
+        assert!(enabled("consistent-date-times").contains(&"6.1.37"));
     }
 }

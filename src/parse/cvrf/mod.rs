@@ -23,22 +23,21 @@ pub use xml::{NodeId, XmlTree};
 
 use crate::diag::Finding;
 use crate::model::{Advisory, Version};
-use std::sync::OnceLock;
 
 /// The namespace of the root element of CVRF 1.1.
 pub const NS_CVRF11: &str = "http://www.icasi.org/CVRF/schema/cvrf/1.1";
 /// The namespace of the root element of CVRF 1.2.
 pub const NS_CVRF12: &str = "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/cvrf";
 
-/// A parsed CVRF document: its element tree, version, and (built on first use) the map from model
-/// pointers to XML locations.
+/// A parsed CVRF document: its element tree, version, and the map from model pointers to XML
+/// locations (recorded while the model is filled).
 #[derive(Debug)]
 pub struct CvrfDocument {
     /// The element tree.
     pub tree: XmlTree,
     /// CVRF 1.1 or 1.2.
     pub version: Version,
-    map: OnceLock<PointerMap>,
+    map: PointerMap,
 }
 
 /// Parses CVRF XML text into the model. Errors are located `parse` findings.
@@ -48,13 +47,15 @@ pub fn parse(text: &str) -> Result<(Advisory, CvrfDocument), Finding> {
     let root = XmlTree::ROOT;
     let version = version_of(tree.el_name(root), tree.ns_uri(root))
         .map_err(|m| Finding::new("parse", "", m).at_offset(tree.el(root).start))?;
-    let (advisory, _) = fill::fill(&tree, version, false);
+    // Record the pointer map in the same pass: nearly every CVRF document has findings to locate
+    // (filling the model a second time only for the map cost more than recording always).
+    let (advisory, map) = fill::fill(&tree, version, true);
     Ok((
         advisory,
         CvrfDocument {
             tree,
             version,
-            map: OnceLock::new(),
+            map: map.unwrap_or_default(),
         },
     ))
 }
@@ -80,11 +81,9 @@ fn version_of(name: &str, ns: &str) -> Result<Version, String> {
 }
 
 impl CvrfDocument {
-    /// The map from canonical CSAF 2.0 pointers of the model to XML locations (built once, on
-    /// first use, by filling the model again with recording on).
+    /// The map from canonical CSAF 2.0 pointers of the model to XML locations.
     pub fn pointer_map(&self) -> &PointerMap {
-        self.map
-            .get_or_init(|| fill::fill(&self.tree, self.version, true).1.unwrap_or_default())
+        &self.map
     }
 
     /// The XML location of a pointer: a model pointer (CSAF 2.0 layout; the 2.1 names `metrics`,

@@ -444,11 +444,10 @@ fn records_canonical_pointers() {
 }
 
 #[test]
-fn the_map_is_built_only_on_demand() {
+fn the_map_is_recorded_with_the_model() {
     let (_, doc) = parse(FULL).unwrap();
-    assert!(doc.map.get().is_none());
-    doc.locate("/document/title");
     assert!(doc.pointer_map().len() > 100);
+    assert_eq!(doc.locate("/document/title").0, "/cvrfdoc/DocumentTitle");
 }
 
 /// Counts start tags with this local name, without an XML parser.

@@ -93,20 +93,10 @@ pub struct XmlTree {
     /// Every element in document order; `elements[0]` is the root.
     pub elements: Vec<Element>,
     names: Interner,
-    /// Built on first use by [`XmlTree::path`] and [`XmlTree::find_path`].
-    siblings: OnceLock<Siblings>,
-}
-
-/// Where each element stands among its same-named siblings, so that element paths are built and
-/// resolved without scanning all the children of a parent (a document with 20,000
-/// `Vulnerability` elements and a finding in each must not take quadratic time).
-#[derive(Debug, Clone, Default)]
-struct Siblings {
-    /// Per element: its 1-based position among the same-named children of its parent, and
-    /// their number (`(1, 1)` for the root).
-    pos: Vec<(u32, u32)>,
-    /// The same-named children of a parent, in document order.
-    by_name: HashMap<(NodeId, Sym), Vec<NodeId>>,
+    /// Built on first use by [`XmlTree::path`].
+    positions: OnceLock<Vec<(u32, u32)>>,
+    /// Built on first use by [`XmlTree::find_path`].
+    siblings: OnceLock<HashMap<(NodeId, Sym), Vec<NodeId>>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -359,6 +349,7 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 return Ok(XmlTree {
                     elements,
                     names,
+                    positions: OnceLock::new(),
                     siblings: OnceLock::new(),
                 });
             }
@@ -598,21 +589,24 @@ impl XmlTree {
     /// local names from the root, `[n]` (1-based among same-named siblings) on every step whose
     /// element the CVRF schemas let repeat, and on any step that has same-named siblings.
     pub fn path(&self, id: NodeId, attr: Option<u32>) -> String {
-        let mut steps = Vec::new();
+        let mut steps = Vec::with_capacity(16);
         let mut cur = Some(id);
         while let Some(c) = cur {
             steps.push(c);
             cur = self.el(c).parent;
         }
-        let mut out = String::new();
+        let pos = self.positions();
+        let mut out = String::with_capacity(steps.len() * 16);
         for &c in steps.iter().rev() {
             let e = self.el(c);
             out.push('/');
             out.push_str(self.name(e.name));
             if let Some(p) = e.parent {
-                let (n, same) = self.siblings().pos[c as usize];
+                let (n, same) = pos[c as usize];
                 if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                    out.push_str(&format!("[{n}]"));
+                    out.push('[');
+                    push_u32(&mut out, n);
+                    out.push(']');
                 }
             }
         }
@@ -639,7 +633,7 @@ impl XmlTree {
             }
             let (name, n) = split_step(step);
             let next = self.sym(name).and_then(|sym| {
-                let same = self.siblings().by_name.get(&(cur, sym))?;
+                let same = self.siblings().get(&(cur, sym))?;
                 same.get(n.saturating_sub(1)).copied()
             });
             match next {
@@ -650,26 +644,51 @@ impl XmlTree {
         (cur, None)
     }
 
-    fn siblings(&self) -> &Siblings {
+    /// Per element: its 1-based position among the same-named children of its parent, and their
+    /// number (`(1, 1)` for the root). One pass over each parent's children, no hashing.
+    fn positions(&self) -> &[(u32, u32)] {
+        self.positions.get_or_init(|| {
+            let mut pos = vec![(1, 1); self.elements.len()];
+            // (name, count) of one parent's children: few distinct names, a short linear list
+            let mut counts: Vec<(Sym, u32)> = Vec::new();
+            for e in &self.elements {
+                if e.children.len() < 2 {
+                    continue;
+                }
+                counts.clear();
+                for &c in &e.children {
+                    let name = self.el(c).name;
+                    let n = match counts.iter_mut().find(|(s, _)| *s == name) {
+                        Some((_, n)) => {
+                            *n += 1;
+                            *n
+                        }
+                        None => {
+                            counts.push((name, 1));
+                            1
+                        }
+                    };
+                    pos[c as usize].0 = n;
+                }
+                for &c in &e.children {
+                    let name = self.el(c).name;
+                    pos[c as usize].1 = counts.iter().find(|(s, _)| *s == name).map_or(1, |(_, n)| *n);
+                }
+            }
+            pos
+        })
+    }
+
+    /// The same-named children of a parent, in document order (for [`XmlTree::find_path`]).
+    fn siblings(&self) -> &HashMap<(NodeId, Sym), Vec<NodeId>> {
         self.siblings.get_or_init(|| {
-            let mut s = Siblings {
-                pos: vec![(1, 1); self.elements.len()],
-                by_name: HashMap::new(),
-            };
-            // elements are in document order, so each parent's children come in order
+            let mut by_name: HashMap<(NodeId, Sym), Vec<NodeId>> = HashMap::new();
             for (id, e) in self.elements.iter().enumerate() {
                 if let Some(p) = e.parent {
-                    let same = s.by_name.entry((p, e.name)).or_default();
-                    same.push(id as NodeId);
-                    s.pos[id].0 = same.len() as u32;
+                    by_name.entry((p, e.name)).or_default().push(id as NodeId);
                 }
             }
-            for (id, e) in self.elements.iter().enumerate() {
-                if let Some(p) = e.parent {
-                    s.pos[id].1 = s.by_name[&(p, e.name)].len() as u32;
-                }
-            }
-            s
+            by_name
         })
     }
 
@@ -681,6 +700,22 @@ impl XmlTree {
             None => (e.start, e.tag_end),
         }
     }
+}
+
+fn push_u32(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // only ASCII digits were written
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 fn e_attr(e: &Element, a: u32) -> Option<&Attr> {

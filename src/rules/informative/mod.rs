@@ -11,6 +11,8 @@ mod i6_3_08_spell_check;
 mod i6_3_09_branch_categories;
 mod i6_3_10_usage_of_product_version_range;
 mod i6_3_11_usage_of_v_as_version_indicator;
+mod i6_3_20_use_of_unregistered_id_system;
+mod i6_3_22_nested_product_path;
 
 use super::Rule;
 
@@ -28,5 +30,7 @@ pub fn rules() -> &'static [&'static dyn Rule] {
         &i6_3_09_branch_categories::BranchCategories,
         &i6_3_10_usage_of_product_version_range::UsageOfProductVersionRange,
         &i6_3_11_usage_of_v_as_version_indicator::UsageOfVAsVersionIndicator,
+        &i6_3_20_use_of_unregistered_id_system::UseOfUnregisteredIdSystem,
+        &i6_3_22_nested_product_path::NestedProductPath,
     ]
 }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 declare_rule! {
     /// ## What it checks
     /// No product id defined by a relationship ends up referring to itself, directly or through other
-    /// relationships (`product_reference` / `relates_to_product_reference`).
+    /// relationships (`product_reference` / `relates_to_product_reference`). In CSAF 2.1 the same holds
+    /// for product paths (`beginning_product_reference` / `subpaths[].next_product_reference`).
     ///
     /// ## Why
     /// A product made of itself cannot be resolved to real components.
@@ -24,52 +25,91 @@ declare_rule! {
     /// The check finds strongly connected components (Tarjan's algorithm, iteratively), so it takes
     /// linear time however long the chains of relationships are.
     CircularDefinitionOfProductId, id = "6.1.3", name = "circular-definition-of-product-id", group = Mandatory,
-    summary = "a product id defined by a relationship refers to itself through relationships",
+    summary = "a product id defined by a relationship (2.1: product path) refers to itself",
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(tree) = &cx.advisory.product_tree else {
         return;
     };
-    // Nodes: product ids defined by relationships; edges: to the ids they are made of.
-    let mut node: HashMap<&str, usize> = HashMap::new();
-    let mut edges: Vec<Vec<&str>> = Vec::new();
-    for rel in &tree.relationships {
-        let Some(id) = rel
+    // The products that relationships (2.0) and product paths (2.1) define: the pointer of the
+    // defined id, the id, and the ids it is made of.
+    let mut defined: Vec<(String, &str, Vec<&str>)> = Vec::new();
+    for (r, rel) in tree.relationships.iter().enumerate() {
+        if let Some(id) = rel
             .full_product_name
             .as_ref()
             .and_then(|p| p.product_id.as_deref())
-        else {
-            continue;
-        };
+        {
+            let parts = [&rel.product_reference, &rel.relates_to_product_reference]
+                .into_iter()
+                .filter_map(|x| x.as_deref())
+                .collect();
+            defined.push((
+                format!("/product_tree/relationships/{r}/full_product_name/product_id"),
+                id,
+                parts,
+            ));
+        }
+    }
+    for (p, path) in tree.product_paths.iter().enumerate() {
+        if let Some(id) = path
+            .full_product_name
+            .as_ref()
+            .and_then(|f| f.product_id.as_deref())
+        {
+            let parts = path
+                .beginning_product_reference
+                .as_deref()
+                .into_iter()
+                .chain(
+                    path.subpaths
+                        .iter()
+                        .filter_map(|s| s.next_product_reference.as_deref()),
+                )
+                .collect();
+            defined.push((
+                format!("/product_tree/product_paths/{p}/full_product_name/product_id"),
+                id,
+                parts,
+            ));
+        }
+    }
+    // Nodes: the defined ids; edges: to the ids they are made of.
+    let mut node: HashMap<&str, usize> = HashMap::new();
+    let mut edges: Vec<Vec<&str>> = Vec::new();
+    for (_, id, parts) in &defined {
         let n = *node.entry(id).or_insert_with(|| {
             edges.push(Vec::new());
             edges.len() - 1
         });
-        edges[n].extend(rel.product_reference.as_deref());
-        edges[n].extend(rel.relates_to_product_reference.as_deref());
+        edges[n].extend(parts.iter().copied());
     }
     let succ: Vec<Vec<usize>> = edges
         .iter()
         .map(|e| e.iter().filter_map(|id| node.get(id).copied()).collect())
         .collect();
     let cyclic = cyclic_nodes(&succ);
-    for (r, rel) in tree.relationships.iter().enumerate() {
-        let Some(id) = rel
-            .full_product_name
-            .as_ref()
-            .and_then(|p| p.product_id.as_deref())
-        else {
-            continue;
-        };
+    for (pointer, id, _) in defined {
         if cyclic[node[id]] {
+            let (what, help) = if pointer.contains("/relationships/") {
+                (
+                    "a chain of relationships",
+                    "a relationship must combine other products, not the product it defines",
+                )
+            } else {
+                (
+                    "a chain of product paths",
+                    "a product path must lead through other products, not the product it defines",
+                )
+            };
             out.push(
                 Finding::new(
                     META.id,
-                    format!("/product_tree/relationships/{r}/full_product_name/product_id"),
-                    format!("product id `{id}` is defined through a chain of relationships that leads back to itself"),
+                    pointer,
+                    format!("product id `{id}` is defined through {what} that leads back to itself"),
                 )
-                .help("a relationship must combine other products, not the product it defines"),
+                .help(help),
             );
         }
     }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 declare_rule! {
     /// ## What it checks
     /// Within one vulnerability, no product is covered by more than one CVSS score of the same CVSS
-    /// version (v2.0, v3.0, v3.1, v4.0).
+    /// version (v2.0, v3.0, v3.1, v4.0). In CSAF 2.1 two such scores clash only when their metrics
+    /// have the same `source` (two metrics without `source` have the same source).
     ///
     /// ## Why
     /// Two scores of one version for the same product contradict each other.
@@ -28,7 +29,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         "scores"
     };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        // 2.1: only scores from the same `source` (absent counts as one source of its own) clash.
+        let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
         for (m, metric) in vuln.metrics.iter().enumerate() {
             let versions = [
                 metric
@@ -44,9 +46,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     .as_ref()
                     .map(|c| c.version.as_deref().unwrap_or("4.0")),
             ];
+            let source = if cx.version().is_csaf21() {
+                metric.source.as_deref()
+            } else {
+                None
+            };
             for version in versions.into_iter().flatten() {
                 for (i, product) in metric.products.iter().enumerate() {
-                    if let Some(&first) = seen.get(&(product.as_str(), version)) {
+                    if let Some(&first) = seen.get(&(product.as_str(), version, source)) {
                         if first != m {
                             out.push(Finding::new(
                                 META.id,
@@ -57,7 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                             ));
                         }
                     } else {
-                        seen.insert((product, version), m);
+                        seen.insert((product, version, source), m);
                     }
                 }
             }

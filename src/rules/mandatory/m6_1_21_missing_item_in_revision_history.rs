@@ -8,6 +8,10 @@ declare_rule! {
     /// version for semantic versioning) and omits no version number in between (for semantic
     /// versioning, no major version).
     ///
+    /// CSAF 2.1 sorts by `date` (time-zone aware) and then by `number`, walks the sorted list, and
+    /// reports every number that is skipped at its place in that list, saying whether the number is
+    /// not present at all or only missing at that place (it comes later in the list).
+    ///
     /// ## Why
     /// A gap in the history means a published revision is not described.
     ///
@@ -23,6 +27,9 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx.version().is_csaf21() {
+        return check_sorted(cx, out);
+    }
     let ix = cx.index();
     let Some(first) = ix
         .revisions_by_date
@@ -62,5 +69,67 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .help("add the missing revision history items"),
         );
+    }
+}
+
+/// At most this many findings for one gap; the rest are counted in the last one.
+const MAX_PER_GAP: u64 = 20;
+
+/// CSAF 2.1: walks the history sorted by date and number and reports each skipped major version.
+fn check_sorted(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    const PTR: &str = "/document/tracking/revision_history";
+    let ix = cx.index();
+    let history = &cx.advisory.document.tracking.revision_history;
+    let majors: BTreeSet<u64> = ix.revision_numbers.iter().flatten().map(|n| n.major()).collect();
+    let date = |i: usize| history[i].date.as_ref().map_or("", |d| d.raw.as_str());
+    // (highest major so far, the item that has it)
+    let mut prev: Option<(u64, usize)> = None;
+    for &i in &ix.revisions_by_date {
+        let Some(number) = &ix.revision_numbers[i] else {
+            continue;
+        };
+        let n = number.major();
+        let (from, place) = match prev {
+            None => {
+                if n > 1 {
+                    out.push(Finding::new(
+                        META.id,
+                        PTR,
+                        format!(
+                            "sorted by date, the revision history starts with version `{n}` instead of `0` or `1`"
+                        ),
+                    ));
+                }
+                (n.min(1), format!("before `{}`", date(i)))
+            }
+            Some((p, at)) => (p + 1, format!("between `{}` and `{}`", date(at), date(i))),
+        };
+        let mut missing = from..n;
+        for m in missing.by_ref().take(MAX_PER_GAP as usize) {
+            let how = if majors.contains(&m) {
+                "is not at its place in the list sorted by date"
+            } else {
+                "is missing"
+            };
+            out.push(
+                Finding::new(
+                    META.id,
+                    PTR,
+                    format!("the revision history item with version `{m}` {how}: expected {place}"),
+                )
+                .help("add the missing revision history item, or correct the dates and numbers"),
+            );
+        }
+        let rest = missing.count();
+        if rest > 0 {
+            out.push(Finding::new(
+                META.id,
+                PTR,
+                format!("{rest} more versions are missing {place}"),
+            ));
+        }
+        if prev.is_none_or(|(p, _)| n > p) {
+            prev = Some((n, i));
+        }
     }
 }

@@ -5,10 +5,12 @@ declare_rule! {
     /// ## What it checks
     /// The element `/vulnerabilities` does not exist.
     ///
-    /// Applies to documents of the categories `csaf_informational_advisory`; skipped for all others.
+    /// Applies to documents of the category `csaf_informational_advisory` and, in CSAF 2.1, also
+    /// `csaf_withdrawn` and `csaf_superseded`; skipped for all others.
     ///
     /// ## Why
     /// An informational advisory does not describe vulnerabilities; one that does is a security advisory (or `csaf_base`).
+    /// A withdrawn or superseded document keeps only the reason and the pointer to its successor.
     ///
     /// ## Invalid
     /// ```json
@@ -19,16 +21,25 @@ declare_rule! {
     /// (no `vulnerabilities` member)
     /// ```
     VulnerabilitiesInformational, id = "6.1.27.3", name = "vulnerabilities-for-informational-advisory", group = Mandatory,
-    summary = "an informational advisory has `/vulnerabilities`",
+    summary = "an informational advisory (2.1: or a withdrawn or superseded document) has `/vulnerabilities`",
 }
 
+/// The categories in CSAF 2.0.
 const CATEGORIES: &[&str] = &["csaf_informational_advisory"];
+
+/// The categories in CSAF 2.1.
+const CATEGORIES_21: &[&str] = &["csaf_informational_advisory", "csaf_withdrawn", "csaf_superseded"];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(category) = cx.advisory.document.category.as_deref() else {
         return;
     };
-    if !CATEGORIES.contains(&category) {
+    let categories = if cx.version().is_csaf21() {
+        CATEGORIES_21
+    } else {
+        CATEGORIES
+    };
+    if !categories.contains(&category) {
         return;
     }
     if cx.raw.map_or(!cx.advisory.vulnerabilities.is_empty(), |r| {
@@ -40,7 +51,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 "/vulnerabilities",
                 format!("a `{category}` document must not have `/vulnerabilities`"),
             )
-            .help("remove the vulnerabilities or change the category to `csaf_base`"),
+            .help(if category == "csaf_informational_advisory" {
+                "remove the vulnerabilities or change the category to `csaf_base`"
+            } else {
+                "a withdrawn or superseded document keeps no vulnerabilities: remove them"
+            }),
         );
     }
 }

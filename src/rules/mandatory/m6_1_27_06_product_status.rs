@@ -5,7 +5,8 @@ declare_rule! {
     /// ## What it checks
     /// Every item in `/vulnerabilities` has the element `product_status`.
     ///
-    /// Applies to documents of the categories `csaf_security_advisory`; skipped for all others.
+    /// Applies to documents of the category `csaf_security_advisory` and, in CSAF 2.1, also
+    /// `csaf_deprecated_security_advisory`; skipped for all others.
     ///
     /// ## Why
     /// A security advisory must say which products are affected, fixed or not affected.
@@ -19,16 +20,25 @@ declare_rule! {
     /// "vulnerabilities": [{"product_status": {"known_affected": ["CSAFPID-1"]}}]
     /// ```
     ProductStatus, id = "6.1.27.6", name = "product-status", group = Mandatory,
-    summary = "a vulnerability of a security advisory has no `product_status`",
+    summary = "a vulnerability of a security advisory (2.1: or a deprecated security advisory) has no `product_status`",
 }
 
+/// The categories in CSAF 2.0.
 const CATEGORIES: &[&str] = &["csaf_security_advisory"];
+
+/// The categories in CSAF 2.1.
+const CATEGORIES_21: &[&str] = &["csaf_security_advisory", "csaf_deprecated_security_advisory"];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(category) = cx.advisory.document.category.as_deref() else {
         return;
     };
-    if !CATEGORIES.contains(&category) {
+    let categories = if cx.version().is_csaf21() {
+        CATEGORIES_21
+    } else {
+        CATEGORIES
+    };
+    if !categories.contains(&category) {
         return;
     }
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {

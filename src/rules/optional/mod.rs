@@ -20,6 +20,31 @@ mod o6_2_17_cve_in_field_ids;
 mod o6_2_18_product_version_range_without_vers;
 mod o6_2_19_cvss_for_fixed_products;
 mod o6_2_20_additional_properties;
+mod o6_2_21_same_timestamps_in_revision_history;
+mod o6_2_22_document_tracking_id_in_title;
+mod o6_2_23_usage_of_deprecated_cwe;
+mod o6_2_24_usage_of_non_latest_cwe_version;
+mod o6_2_25_usage_of_cwe_not_allowed_for_vulnerability_mapping;
+mod o6_2_26_usage_of_cwe_allowed_with_review_for_vulnerability_mapping;
+mod o6_2_27_discouraged_product_status_remediation_combination;
+mod o6_2_28_usage_of_max_uuid;
+mod o6_2_29_usage_of_nil_uuid;
+mod o6_2_30_usage_of_sharing_group_on_tlp_clear;
+mod o6_2_31_hardware_and_software;
+mod o6_2_32_use_of_same_product_identification_helper_for_different_products;
+mod o6_2_33_disclosure_date_newer_than_revision_history;
+mod o6_2_38_usage_of_deprecated_profile;
+mod o6_2_39_01_missing_fixed_product;
+mod o6_2_39_02_language_specific_reasoning_for_withdrawal;
+mod o6_2_39_03_language_specific_reasoning_for_supersession;
+mod o6_2_39_04_language_specific_superseding_document;
+mod o6_2_40_product_description_without_product_reference;
+mod o6_2_41_old_epss_timestamp;
+mod o6_2_42_inconsistent_product_identification_helper;
+mod o6_2_48_misuse_at_vendor_name;
+mod o6_2_52_unknown_hash_algorithm;
+pub(crate) mod o6_2_53_matching_text_for_registered_id_system;
+pub(crate) mod translations;
 
 use super::Rule;
 
@@ -46,6 +71,30 @@ pub fn rules() -> &'static [&'static dyn Rule] {
         &o6_2_18_product_version_range_without_vers::ProductVersionRangeWithoutVers,
         &o6_2_19_cvss_for_fixed_products::CvssForFixedProducts,
         &o6_2_20_additional_properties::AdditionalProperties,
+        &o6_2_21_same_timestamps_in_revision_history::SameTimestampsInRevisionHistory,
+        &o6_2_22_document_tracking_id_in_title::DocumentTrackingIdInTitle,
+        &o6_2_23_usage_of_deprecated_cwe::UsageOfDeprecatedCwe,
+        &o6_2_24_usage_of_non_latest_cwe_version::UsageOfNonLatestCweVersion,
+        &o6_2_25_usage_of_cwe_not_allowed_for_vulnerability_mapping::UsageOfCweNotAllowedForVulnerabilityMapping,
+        &o6_2_26_usage_of_cwe_allowed_with_review_for_vulnerability_mapping::UsageOfCweAllowedWithReviewForVulnerabilityMapping,
+        &o6_2_27_discouraged_product_status_remediation_combination::DiscouragedProductStatusRemediationCombination,
+        &o6_2_28_usage_of_max_uuid::UsageOfMaxUuid,
+        &o6_2_29_usage_of_nil_uuid::UsageOfNilUuid,
+        &o6_2_30_usage_of_sharing_group_on_tlp_clear::UsageOfSharingGroupOnTlpClear,
+        &o6_2_31_hardware_and_software::HardwareAndSoftware,
+        &o6_2_32_use_of_same_product_identification_helper_for_different_products::UseOfSameProductIdentificationHelperForDifferentProducts,
+        &o6_2_33_disclosure_date_newer_than_revision_history::DisclosureDateNewerThanRevisionHistory,
+        &o6_2_38_usage_of_deprecated_profile::UsageOfDeprecatedProfile,
+        &o6_2_39_01_missing_fixed_product::MissingFixedProduct,
+        &o6_2_39_02_language_specific_reasoning_for_withdrawal::LanguageSpecificReasoningForWithdrawal,
+        &o6_2_39_03_language_specific_reasoning_for_supersession::LanguageSpecificReasoningForSupersession,
+        &o6_2_39_04_language_specific_superseding_document::LanguageSpecificSupersedingDocument,
+        &o6_2_40_product_description_without_product_reference::ProductDescriptionWithoutProductReference,
+        &o6_2_41_old_epss_timestamp::OldEpssTimestamp,
+        &o6_2_42_inconsistent_product_identification_helper::InconsistentProductIdentificationHelper,
+        &o6_2_48_misuse_at_vendor_name::MisuseAtVendorName,
+        &o6_2_52_unknown_hash_algorithm::UnknownHashAlgorithm,
+        &o6_2_53_matching_text_for_registered_id_system::MatchingTextForRegisteredIdSystem,
     ]
 }
 

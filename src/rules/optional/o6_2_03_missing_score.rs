@@ -4,7 +4,8 @@ use crate::rules::Context;
 declare_rule! {
     /// ## What it checks
     /// Every product listed as affected (`first_affected`, `known_affected`, `last_affected`) is covered
-    /// by a score (CSAF 2.0 `scores`, CSAF 2.1 `metrics`).
+    /// by a score (CSAF 2.0 `scores`) or a metric (CSAF 2.1 `metrics`, which renamed the test
+    /// "Missing Metric"): an item whose `products` lists it.
     ///
     /// ## Why
     /// Readers prioritise by severity; an affected product without a score cannot be prioritised.
@@ -22,6 +23,11 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let what = if cx.version().is_csaf21() {
+        "metric"
+    } else {
+        "score"
+    };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
         let scored: std::collections::HashSet<&str> = vuln
             .metrics
@@ -37,7 +43,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     out.push(Finding::new(
                         META.id,
                         format!("/vulnerabilities/{v}/product_status/{list}/{i}"),
-                        format!("product `{id}` is listed in `{list}` but no score covers it"),
+                        format!("product `{id}` is listed in `{list}` but no {what} covers it"),
                     ));
                 }
             }

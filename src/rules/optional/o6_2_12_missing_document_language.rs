@@ -21,11 +21,13 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if cx.advisory.document.lang.as_deref().is_none_or(str::is_empty) {
-        out.push(Finding::new(
-            META.id,
-            "/document/lang",
-            "the document language `/document/lang` is not set",
-        ));
-    }
+    let message = match cx.advisory.document.lang.as_deref() {
+        None => "the document language `/document/lang` is missing",
+        Some("") => "the document language `/document/lang` is empty",
+        Some(_) => return,
+    };
+    out.push(
+        Finding::new(META.id, "/document/lang", message)
+            .help("set `/document/lang` to the language tag of the document, e.g. `en`"),
+    );
 }

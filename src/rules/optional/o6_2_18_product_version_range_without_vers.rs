@@ -33,11 +33,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let Some(name) = &b.name else { return };
         if !is_vers(name) {
-            out.push(Finding::new(
-                META.id,
-                format!("{}/name", branch_pointer(path)),
-                format!("version range `{name}` does not follow the vers specification (`vers:<scheme>/<constraints>`)"),
-            ));
+            out.push(
+                Finding::new(
+                    META.id,
+                    format!("{}/name", branch_pointer(path)),
+                    format!("version range `{name}` does not follow the vers specification (`vers:<scheme>/<constraints>`)"),
+                )
+                .help("write the range in vers (e.g. `vers:generic/>=1.0|<2.0`), or list the versions as `product_version` branches"),
+            );
         }
     });
 }

@@ -5,9 +5,13 @@ use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
-    /// Every CVSS score that covers a product listed as fixed (`first_fixed`, `fixed`) has an
-    /// environmental score of 0: the stated `environmentalScore`, or else the one computed from its
-    /// vector completed with the environmental properties the object states (`modifiedIntegrityImpact`, …). Passes when no score covers a fixed product.
+    /// Every CVSS score that covers a product listed as fixed (`first_fixed`, `fixed`) scores 0
+    /// overall. For CVSS v2 and v3 that is the environmental score: the stated `environmentalScore`,
+    /// or else the one computed from the vector completed with the environmental properties the
+    /// object states (`modifiedIntegrityImpact`, …). For CVSS v4 (CSAF 2.1), whose one score covers
+    /// every metric group, it is the score of the vector completed with the stated properties
+    /// (`modifiedVulnIntegrityImpact`, `modifiedSubIntegrityImpact`, …), or else the stated
+    /// `baseScore`. Passes when no score covers a fixed product.
     ///
     /// ## Why
     /// For a fixed product the vulnerability no longer has an impact; a non-zero score says otherwise.
@@ -18,9 +22,10 @@ declare_rule! {
     /// "scores": [{"products": ["CSAFPID-1"], "cvss_v3": {"version": "3.1", "vectorString": "CVSS:3.1/AV:L/AC:L/PR:H/UI:R/S:U/C:H/I:H/A:H", "baseScore": 6.5, "baseSeverity": "MEDIUM"}}]
     /// ```
     /// ## Valid
-    /// The same vector with `/MC:N/MI:N/MA:N` and `"environmentalScore": 0`.
+    /// The same vector with `/MC:N/MI:N/MA:N` and `"environmentalScore": 0`; for CVSS v4 a vector
+    /// ending in `/MVC:N/MVI:N/MVA:N/MSC:N/MSI:N/MSA:N`.
     CvssForFixedProducts, id = "6.2.19", name = "cvss-for-fixed-products", group = Optional,
-    summary = "a fixed product has a CVSS score with an environmental score above 0",
+    summary = "a fixed product has a CVSS score above 0",
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -48,32 +53,33 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             for (i, id) in ids.iter().enumerate() {
                 for &m in metrics_of.get(id.as_str()).map_or(&[][..], Vec::as_slice) {
                     let metric = &vuln.metrics[m];
-                    for (key, cvss) in [("cvss_v2", &metric.cvss_v2), ("cvss_v3", &metric.cvss_v3)] {
+                    for (key, cvss) in [
+                        ("cvss_v2", &metric.cvss_v2),
+                        ("cvss_v3", &metric.cvss_v3),
+                        ("cvss_v4", &metric.cvss_v4),
+                    ] {
                         let Some(c) = cvss else { continue };
-                        let stated = c.fields.get("environmentalScore").and_then(|s| s.as_f64());
-                        let computed = || {
-                            c.vector
-                                .as_deref()
-                                .and_then(|s| cvss::parse_vector(s).ok())
-                                .and_then(|vec| cvss::with_properties(&vec, &c.fields))
-                                .and_then(|vec| vec.scores().environmental)
-                        };
-                        let Some(score) = stated.or_else(computed) else {
+                        let Some(score) = overall_score(key, c) else {
                             continue;
                         };
                         if score != 0.0 {
+                            let what = if key == "cvss_v4" {
+                                "the CVSS v4.0 score"
+                            } else {
+                                "a CVSS score with the environmental score"
+                            };
                             out.push(
                                 Finding::new(
                                     META.id,
                                     format!("/vulnerabilities/{v}/product_status/{status}/{i}"),
                                     format!(
-                                        "fixed product `{id}` has a CVSS score with the environmental score {score} in `/vulnerabilities/{v}/{list}/{m}`"
+                                        "fixed product `{id}` has {what} {score} in `/vulnerabilities/{v}/{list}/{m}`"
                                     ),
                                 )
-                                .help(if key == "cvss_v2" {
-                                    "set the target distribution to None (`TD:N`) so the environmental score is 0"
-                                } else {
-                                    "set the modified impact metrics to None (`MC:N/MI:N/MA:N`) so the environmental score is 0"
+                                .help(match key {
+                                    "cvss_v2" => "set the target distribution to None (`TD:N`) so the environmental score is 0",
+                                    "cvss_v3" => "set the modified impact metrics to None (`MC:N/MI:N/MA:N`) so the environmental score is 0",
+                                    _ => "set the modified vulnerable system impacts to None and the modified subsequent system impacts to Negligible (`MVC:N/MVI:N/MVA:N/MSC:N/MSI:N/MSA:N`) so the score is 0",
                                 }),
                             );
                         }
@@ -82,4 +88,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// The score that must be 0 for a fixed product: v2/v3 the environmental score (stated, else
+/// computed), v4 the score of the vector with the stated properties (else the stated `baseScore`).
+fn overall_score(key: &str, c: &crate::model::Cvss) -> Option<f64> {
+    let completed = || {
+        c.vector
+            .as_deref()
+            .and_then(|s| cvss::parse_vector(s).ok())
+            .and_then(|vec| cvss::with_properties(&vec, &c.fields))
+    };
+    if key == "cvss_v4" {
+        return completed()
+            .filter(|vec| vec.version() == cvss::CvssVersion::V40)
+            .map(|vec| vec.scores().base)
+            .or(c.base_score);
+    }
+    c.fields
+        .get("environmentalScore")
+        .and_then(|s| s.as_f64())
+        .or_else(|| completed().and_then(|vec| vec.scores().environmental))
 }

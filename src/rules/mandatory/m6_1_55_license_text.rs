@@ -1,0 +1,121 @@
+use super::m6_1_54_license_expression::{is_listed_exception, is_listed_license, parse, Term, TermKind};
+use crate::diag::Finding;
+use crate::model::NoteCategory;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it checks
+    /// If the document language is English or not given, and `/document/license_expression` uses a
+    /// license or exception identifier that is neither on the SPDX License List (or its exceptions
+    /// list) nor in AboutCode's ScanCode LicenseDB, then exactly one document note has the title
+    /// `License`, and that note has the category `legal_disclaimer`.
+    ///
+    /// ScanCode LicenseDB identifiers are recognised by their mandatory prefix `LicenseRef-scancode-`
+    /// (`AdditionRef-scancode-` for additions); csaflint has no copy of that database. An expression
+    /// that is not valid SPDX (6.1.54) is not checked.
+    ///
+    /// ## Why
+    /// A license that no public list defines is only known through its text, which CSAF puts into
+    /// exactly one note `legal_disclaimer` / `License`. Other languages use a translated title (6.2.46).
+    ///
+    /// ## Invalid
+    /// ```json
+    /// "license_expression": "LicenseRef-www.example.com-no-work-pd",
+    /// "notes": [{"category": "other", "text": "This is not a work and therefore it can't be licensed.", "title": "License"}]
+    /// ```
+    /// ## Valid
+    /// ```json
+    /// "license_expression": "LicenseRef-www.example.com-no-work-pd",
+    /// "notes": [{"category": "legal_disclaimer", "text": "This is not a work and therefore it can't be licensed.", "title": "License"}]
+    /// ```
+    LicenseText, id = "6.1.55", name = "license-text", group = Mandatory,
+    summary = "a license from no public list lacks exactly one `License` note of category `legal_disclaimer`",
+    since = "2.1",
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let document = &cx.advisory.document;
+    let Some(expression) = document.license_expression.as_deref() else {
+        return;
+    };
+    if !document.lang.as_deref().is_none_or(is_english) {
+        return; // other languages: 6.2.46
+    }
+    let parsed = parse(expression);
+    if parsed.result.is_err() {
+        return; // 6.1.54
+    }
+    let unlisted: Vec<&Term> = parsed.terms.iter().filter(|t| !listed(t)).collect();
+    let Some(first) = unlisted.first() else {
+        return;
+    };
+    let what = format!(
+        "the license expression uses `{}`, which is neither on the SPDX lists nor in the ScanCode LicenseDB",
+        first.text
+    );
+    let help = "give the license text in exactly one document note with `category` `legal_disclaimer` and `title` `License`";
+    let license_notes: Vec<usize> = document
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.title.as_deref() == Some("License"))
+        .map(|(i, _)| i)
+        .collect();
+    match license_notes.as_slice() {
+        [] => out.push(
+            Finding::new(
+                META.id,
+                if document.notes.is_empty() {
+                    "/document/license_expression"
+                } else {
+                    "/document/notes"
+                },
+                format!("{what}, but no document note has the title `License`"),
+            )
+            .help(help),
+        ),
+        [i] => {
+            let note = &document.notes[*i];
+            if note.category != Some(NoteCategory::LegalDisclaimer) {
+                out.push(
+                    Finding::new(
+                        META.id,
+                        format!("/document/notes/{i}/category"),
+                        format!("{what}; its note `License` must have the category `legal_disclaimer`"),
+                    )
+                    .help(help),
+                );
+            }
+        }
+        [_, rest @ ..] => {
+            for i in rest {
+                out.push(
+                    Finding::new(
+                        META.id,
+                        format!("/document/notes/{i}/title"),
+                        format!(
+                            "{what}; it must have exactly one note titled `License`, but there are {}",
+                            license_notes.len()
+                        ),
+                    )
+                    .help(help),
+                );
+            }
+        }
+    }
+}
+
+/// The language tag is English (`en`, `en-US`, …).
+fn is_english(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    primary.eq_ignore_ascii_case("en")
+}
+
+/// The term is on the SPDX lists or (by its prefix) in the ScanCode LicenseDB.
+fn listed(term: &Term) -> bool {
+    match term.kind {
+        TermKind::License => is_listed_license(&term.id),
+        TermKind::Exception => is_listed_exception(&term.id),
+        TermKind::LicenseRef | TermKind::AdditionRef => term.id.starts_with("scancode-"),
+    }
+}

@@ -1,0 +1,71 @@
+use super::translations::{self, Term};
+use crate::diag::Finding;
+use crate::rules::mandatory::m6_1_27_17_reasoning_for_withdrawal::check_reasoning_note;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ## What it checks
+    /// If the document language (`/document/lang`) is given and not English, exactly one item in
+    /// `/document/notes` has the language specific translation of `Reasoning for Withdrawal` as
+    /// its title, and its category is `description`.
+    ///
+    /// The translations are those the OASIS CSAF TC records (built into csaflint; `de`:
+    /// `Begründung für die Zurückziehung`), looked up by the whole language tag, then by its
+    /// primary subtag (`de-DE` uses `de`). For a language without a recorded translation the test
+    /// is skipped, and says so once at `/document/lang`. English documents, and documents without a
+    /// language, are the business of the mandatory test 6.1.27.17.
+    ///
+    /// Applies to documents of the category `csaf_withdrawn`; skipped for all others.
+    ///
+    /// ## Why
+    /// Readers and tools look for the reason of the withdrawal under this one title, in the
+    /// language of the document.
+    ///
+    /// ## Invalid
+    /// ```json
+    /// "lang": "de-DE",
+    /// "notes": [{"category": "summary", "text": "Das Dokument wurde irrtümlich veröffentlicht.", "title": "Begründung für die Zurückziehung"}]
+    /// ```
+    /// ## Valid
+    /// ```json
+    /// "lang": "de-DE",
+    /// "notes": [{"category": "description", "text": "Das Dokument wurde irrtümlich veröffentlicht.", "title": "Begründung für die Zurückziehung"}]
+    /// ```
+    LanguageSpecificReasoningForWithdrawal, id = "6.2.39.2", name = "language-specific-reasoning-for-withdrawal", group = Optional,
+    summary = "a withdrawn document in a language other than English has not exactly one `description` note with the translated title `Reasoning for Withdrawal`",
+    since = "2.1",
+}
+
+const CATEGORIES: &[&str] = &["csaf_withdrawn"];
+const TERM: Term = Term::ReasoningForWithdrawal;
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let doc = &cx.advisory.document;
+    let Some(category) = doc.category.as_deref() else {
+        return;
+    };
+    let Some(lang) = doc.lang.as_deref() else {
+        return;
+    };
+    if !CATEGORIES.contains(&category) || translations::english_or_unspecified(Some(lang)) {
+        return;
+    }
+    match translations::translate(lang, TERM) {
+        Some(title) => check_reasoning_note(doc, out, META.id, category, title, "withdrawal"),
+        None => out.push(unknown_translation(META.id, lang, TERM)),
+    }
+}
+
+/// The information that a test was skipped because no translation of `term` is recorded for `lang`
+/// (shared by the language specific tests).
+pub(super) fn unknown_translation(rule: &'static str, lang: &str, term: Term) -> Finding {
+    Finding::new(
+        rule,
+        "/document/lang",
+        format!(
+            "no translation of `{}` is known for the language `{lang}`, so the test was skipped",
+            term.english()
+        ),
+    )
+    .help("csaflint uses the translations the OASIS CSAF TC records; check this part of the document by hand")
+}
