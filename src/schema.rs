@@ -160,7 +160,38 @@ static STRICT: LazyLock<[Validator; 2]> = LazyLock::new(|| {
 
 /// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
 pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, String)> {
-    let validator = &STRICT[schema as usize];
+    additional_properties_with(&STRICT[schema as usize], doc)
+}
+
+/// Serves `$ref`s like [`WithExtra`], made strict (see [`strictify`]).
+struct StrictWithExtra(&'static [(&'static str, &'static str)]);
+
+impl Retrieve for StrictWithExtra {
+    fn retrieve(&self, uri: &Uri<String>) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let mut v = WithExtra(self.0).retrieve(uri)?;
+        strictify(&mut v);
+        Ok(v)
+    }
+}
+
+/// Compiles the strict variant (see [`strictify`]) of a schema that is not one of the embedded ones
+/// (a CSAF Extension Schema, for test 6.2.20); its `$ref`s resolve to the strict variants of `extra`
+/// and of the embedded schemas. Use it with [`additional_properties_with`].
+pub fn compile_strict_with(
+    schema: &Value,
+    extra: &'static [(&'static str, &'static str)],
+) -> Result<Validator, String> {
+    let mut schema = schema.clone();
+    strictify(&mut schema);
+    jsonschema::options()
+        .with_retriever(StrictWithExtra(extra))
+        .build(&schema)
+        .map_err(|e| e.to_string())
+}
+
+/// Members of `value` that the strict schema `validator` does not define: `(pointer of the member
+/// relative to `value`, name)`.
+pub fn additional_properties_with(validator: &Validator, doc: &Value) -> Vec<(String, String)> {
     if validator.is_valid(doc) {
         return Vec::new();
     }

@@ -308,7 +308,7 @@ fn list_rules(format: ListFormat) -> ExitCode {
                 .iter()
                 .map(|m| {
                     serde_json::json!({
-                        "id": m.id, "name": m.name, "group": m.group.as_str(),
+                        "id": m.id, "name": m.name, "group": m.group_label(),
                         "severity": m.severity.as_str(), "summary": m.summary,
                     })
                 })
@@ -324,7 +324,7 @@ fn list_rules(format: ListFormat) -> ExitCode {
                 "{:<10} {:<44} {:<12} {:<8} {}",
                 m.id,
                 m.name,
-                m.group.as_str(),
+                m.group_label(),
                 m.severity.as_str(),
                 m.summary
             )
@@ -343,7 +343,7 @@ fn explain(rule: &str) -> ExitCode {
                 "# {} {}\n\ngroup: {}; default severity: {}\nspec: {}\n\n{}",
                 m.id,
                 m.name,
-                m.group.as_str(),
+                m.group_label(),
                 m.severity.as_str(),
                 m.url(),
                 m.docs

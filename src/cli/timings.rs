@@ -142,7 +142,7 @@ impl Timings {
         local.push(("index", t.elapsed()));
         for rule in rules::registry() {
             let id = rule.meta().id;
-            if !validator.enabled(id) {
+            if !validator.enabled(id) || (rule.meta().csaf21_only && !cx.version().is_csaf21()) {
                 continue;
             }
             let t = Instant::now();

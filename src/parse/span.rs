@@ -105,7 +105,8 @@ pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
     let mut wanted: HashSet<String> = HashSet::new();
     for p in pointers {
         let mut p = *p;
-        loop {
+        // once a pointer is in the set, so are all its ancestors
+        while !wanted.contains(p) {
             wanted.insert(p.to_owned());
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
@@ -123,8 +124,11 @@ pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
     };
     scanner.skip_ws();
     scanner.value(0);
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(pointers.len());
     for p in pointers {
+        if out.contains_key(*p) {
+            continue;
+        }
         let mut q = *p;
         let span = loop {
             if let Some(s) = found.get(q) {

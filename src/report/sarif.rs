@@ -188,7 +188,7 @@ fn descriptor(m: &'static RuleMeta) -> Descriptor {
             level: level(m.severity),
         },
         properties: DescriptorProperties {
-            tags: [m.group.as_str()],
+            tags: [m.group_label()],
         },
     }
 }

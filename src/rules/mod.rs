@@ -128,6 +128,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The group's name for this rule: `recommended` (the CSAF 2.1 word) for a 6.2 test that only
+    /// CSAF 2.1 has, `optional` for one CSAF 2.0 has too (the document's version selects the word).
+    pub fn group_label(&self) -> &'static str {
+        if self.group == Group::Optional && self.csaf21_only {
+            "recommended"
+        } else {
+            self.group.as_str()
+        }
+    }
+
     /// Link to the specification section (spec tests) or to the rule's documentation.
     pub fn url(&self) -> String {
         match self.url {
@@ -291,7 +301,7 @@ pub fn markdown_table() -> String {
             m.id,
             m.name,
             m.url(),
-            m.group.as_str(),
+            m.group_label(),
             m.severity.as_str(),
             m.summary.replace('|', "\\|")
         ));

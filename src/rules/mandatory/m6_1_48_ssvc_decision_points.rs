@@ -46,9 +46,9 @@ declare_rule! {
 
 /// Base namespaces registered with SSVC whose decision points are in the embedded registry. The
 /// other registered ones, `test` and `example`, are reserved for tests and examples: anything goes.
-const REGISTERED: &[&str] = &["ssvc", "cvss", "cisa", "basic", "nist"];
+pub(crate) const REGISTERED: &[&str] = &["ssvc", "cvss", "cisa", "basic", "nist"];
 /// Reserved namespaces that must never be used.
-const RESERVED_INVALID: &[&str] = &["invalid", "x_invalid"];
+pub(crate) const RESERVED_INVALID: &[&str] = &["invalid", "x_invalid"];
 
 #[derive(Deserialize)]
 struct Registry {
@@ -56,11 +56,11 @@ struct Registry {
 }
 
 #[derive(Deserialize)]
-struct DecisionPoint {
-    namespace: String,
-    key: String,
-    version: String,
-    name: String,
+pub(crate) struct DecisionPoint {
+    pub(crate) namespace: String,
+    pub(crate) key: String,
+    pub(crate) version: String,
+    pub(crate) name: String,
     values: Vec<DecisionPointValue>,
 }
 
@@ -71,7 +71,7 @@ struct DecisionPointValue {
 }
 
 /// The registry by `(namespace, key)`, each with its versions in ascending order.
-static REGISTRY: LazyLock<HashMap<(String, String), Vec<DecisionPoint>>> = LazyLock::new(|| {
+pub(crate) static REGISTRY: LazyLock<HashMap<(String, String), Vec<DecisionPoint>>> = LazyLock::new(|| {
     let registry: Registry = serde_json::from_str(include_str!("../../../data/ssvc/decision_points.json"))
         .expect("the embedded SSVC registry is valid");
     let mut map: HashMap<(String, String), Vec<DecisionPoint>> = HashMap::new();

@@ -72,7 +72,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// What a term of a license expression refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TermKind {
+pub(crate) enum TermKind {
     /// A license identifier (`MIT`), listed or not.
     License,
     /// `LicenseRef-…`.
@@ -85,25 +85,25 @@ pub(super) enum TermKind {
 
 /// A license or exception term of an expression.
 #[derive(Debug, Clone)]
-pub(super) struct Term {
+pub(crate) struct Term {
     /// The term as written, with any `DocumentRef-…:` part but without a trailing `+`.
-    pub(super) text: String,
+    pub(crate) text: String,
     /// The identifier: the term without `DocumentRef-…:` and without the `LicenseRef-`/`AdditionRef-` prefix.
-    pub(super) id: String,
-    pub(super) kind: TermKind,
+    pub(crate) id: String,
+    pub(crate) kind: TermKind,
     /// The term has a `DocumentRef-…:` part.
-    pub(super) document_ref: bool,
+    pub(crate) document_ref: bool,
 }
 
 /// The result of parsing: every term read (also when the expression is invalid further on) and
 /// whether the expression is valid.
-pub(super) struct Parsed {
-    pub(super) terms: Vec<Term>,
-    pub(super) result: Result<(), String>,
+pub(crate) struct Parsed {
+    pub(crate) terms: Vec<Term>,
+    pub(crate) result: Result<(), String>,
 }
 
 /// Parses a license expression with the grammar of SPDX 3.0.1 annex B.
-pub(super) fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed {
     let mut parser = Parser {
         tokens: Vec::new(),
         pos: 0,
@@ -448,14 +448,14 @@ fn invalid_characters(word: &str, id: &str, position: usize) -> String {
 }
 
 /// The identifier is on the SPDX License List (case-insensitively, as SPDX matches identifiers).
-pub(super) fn is_listed_license(id: &str) -> bool {
+pub(crate) fn is_listed_license(id: &str) -> bool {
     spdx::identifiers::LICENSES
         .iter()
         .any(|l| l.name.eq_ignore_ascii_case(id))
 }
 
 /// The identifier is on the SPDX License Exceptions List (case-insensitively).
-pub(super) fn is_listed_exception(id: &str) -> bool {
+pub(crate) fn is_listed_exception(id: &str) -> bool {
     spdx::identifiers::EXCEPTIONS
         .iter()
         .any(|e| e.name.eq_ignore_ascii_case(id))

@@ -10,9 +10,9 @@ declare_rule! {
     /// list) nor in AboutCode's ScanCode LicenseDB, then exactly one document note has the title
     /// `License`, and that note has the category `legal_disclaimer`.
     ///
-    /// ScanCode LicenseDB identifiers are recognised by their mandatory prefix `LicenseRef-scancode-`
-    /// (`AdditionRef-scancode-` for additions); csaflint has no copy of that database. An expression
-    /// that is not valid SPDX (6.1.54) is not checked.
+    /// ScanCode LicenseDB identifiers (`LicenseRef-scancode-…`, `AdditionRef-scancode-…`) are looked
+    /// up in the copy of the LicenseDB's identifiers that ships with csaflint (`data/scancode`). An
+    /// expression that is not valid SPDX (6.1.54) is not checked.
     ///
     /// ## Why
     /// A license that no public list defines is only known through its text, which CSAF puts into
@@ -53,24 +53,43 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         "the license expression uses `{}`, which is neither on the SPDX lists nor in the ScanCode LicenseDB",
         first.text
     );
-    let help = "give the license text in exactly one document note with `category` `legal_disclaimer` and `title` `License`";
+    check_license_note(
+        document,
+        out,
+        META.id,
+        "License",
+        &what,
+        "give the license text in exactly one document note with `category` `legal_disclaimer` and `title` `License`",
+    );
+}
+
+/// Exactly one document note has the title `title`, and its category is `legal_disclaimer`
+/// (6.1.55, and 6.2.46 with the translated title); `what` says why the note is needed.
+pub(crate) fn check_license_note(
+    document: &crate::model::Document,
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    title: &str,
+    what: &str,
+    help: &str,
+) {
     let license_notes: Vec<usize> = document
         .notes
         .iter()
         .enumerate()
-        .filter(|(_, n)| n.title.as_deref() == Some("License"))
+        .filter(|(_, n)| n.title.as_deref() == Some(title))
         .map(|(i, _)| i)
         .collect();
     match license_notes.as_slice() {
         [] => out.push(
             Finding::new(
-                META.id,
+                rule,
                 if document.notes.is_empty() {
                     "/document/license_expression"
                 } else {
                     "/document/notes"
                 },
-                format!("{what}, but no document note has the title `License`"),
+                format!("{what}, but no document note has the title `{title}`"),
             )
             .help(help),
         ),
@@ -79,9 +98,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             if note.category != Some(NoteCategory::LegalDisclaimer) {
                 out.push(
                     Finding::new(
-                        META.id,
+                        rule,
                         format!("/document/notes/{i}/category"),
-                        format!("{what}; its note `License` must have the category `legal_disclaimer`"),
+                        format!("{what}; its note `{title}` must have the category `legal_disclaimer`"),
                     )
                     .help(help),
                 );
@@ -91,10 +110,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             for i in rest {
                 out.push(
                     Finding::new(
-                        META.id,
+                        rule,
                         format!("/document/notes/{i}/title"),
                         format!(
-                            "{what}; it must have exactly one note titled `License`, but there are {}",
+                            "{what}; it must have exactly one note titled `{title}`, but there are {}",
                             license_notes.len()
                         ),
                     )
@@ -111,11 +130,13 @@ fn is_english(lang: &str) -> bool {
     primary.eq_ignore_ascii_case("en")
 }
 
-/// The term is on the SPDX lists or (by its prefix) in the ScanCode LicenseDB.
+/// The term is on the SPDX lists or in the ScanCode LicenseDB.
 fn listed(term: &Term) -> bool {
     match term.kind {
         TermKind::License => is_listed_license(&term.id),
         TermKind::Exception => is_listed_exception(&term.id),
-        TermKind::LicenseRef | TermKind::AdditionRef => term.id.starts_with("scancode-"),
+        TermKind::LicenseRef | TermKind::AdditionRef => {
+            crate::rules::optional::licenses::status(term).listed()
+        }
     }
 }

@@ -62,16 +62,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// One `x_extensions` list of a document.
-pub(super) struct Location<'a> {
+pub(crate) struct Location<'a> {
     /// JSON pointer of the list.
-    pub(super) pointer: String,
+    pub(crate) pointer: String,
     /// The path as the CSAF Extension Metadata names it in `requirement`, e.g. `$.x_extensions`.
-    pub(super) path: &'static str,
-    pub(super) items: &'a [Value],
+    pub(crate) path: &'static str,
+    pub(crate) items: &'a [Value],
 }
 
 /// Every `x_extensions` list of the document, in document order.
-pub(super) fn locations<'a>(raw: &'a Value) -> Vec<Location<'a>> {
+pub(crate) fn locations<'a>(raw: &'a Value) -> Vec<Location<'a>> {
     let mut out = Vec::new();
     let mut push = |pointer: String, path: &'static str, parent: Option<&'a Value>| {
         if let Some(items) = parent

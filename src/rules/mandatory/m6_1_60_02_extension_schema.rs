@@ -48,7 +48,7 @@ declare_rule! {
 }
 
 /// The supported extensions' content schemas: `($id, schema)`.
-const SCHEMAS: &[(&str, &str)] = &[
+pub(crate) const SCHEMAS: &[(&str, &str)] = &[
     (
         "https://raw.githubusercontent.com/oasis-tcs/csaf/refs/heads/master/csaf_2.1/extension/data/valid/documentation-11/documentation-11-content_1.0.0.json",
         include_str!("../../../data/extensions/documentation-11-content_1.0.0.json"),
@@ -107,22 +107,22 @@ pub(super) static EXTENSIONS: LazyLock<HashMap<&'static str, Extension>> = LazyL
 });
 
 /// The warning the specification asks for when an extension is not supported: it names the
-/// extension's `$schema` and category. `None` when the item has no `$schema` (6.1.60.1 reports that).
+/// extension's `$schema` and class (official, registered, experimental). `None` when the item has no `$schema` (6.1.60.1 reports that).
 pub(super) fn unsupported(item: &Value, pointer: &str, rule: &'static str, what: &str) -> Option<Finding> {
     let schema = schema_of(item)?;
-    let category = item.get("category").and_then(Value::as_str).unwrap_or("unknown");
+    let class = crate::rules::optional::extension_class::class_of(schema).as_str();
     Some(
         Finding::new(
             rule,
             format!("{pointer}/$schema"),
-            format!("the {category} extension `{schema}` is not supported: its {what} was not checked"),
+            format!("the {class} extension `{schema}` is not supported: its {what} was not checked"),
         )
         .as_warning(),
     )
 }
 
 /// The `$schema` of an extension instance.
-pub(super) fn schema_of(item: &Value) -> Option<&str> {
+pub(crate) fn schema_of(item: &Value) -> Option<&str> {
     item.get("$schema").and_then(Value::as_str)
 }
 

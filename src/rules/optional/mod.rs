@@ -1,5 +1,7 @@
 //! CSAF section 6.2: optional (2.0) / recommended (2.1) tests, one per file.
 
+pub(crate) mod extension_class;
+pub(crate) mod licenses;
 mod o6_2_01_unused_definition_of_product_id;
 mod o6_2_02_missing_remediation;
 mod o6_2_03_missing_score;
@@ -33,18 +35,39 @@ mod o6_2_30_usage_of_sharing_group_on_tlp_clear;
 mod o6_2_31_hardware_and_software;
 mod o6_2_32_use_of_same_product_identification_helper_for_different_products;
 mod o6_2_33_disclosure_date_newer_than_revision_history;
+mod o6_2_34_usage_of_unknown_ssvc_decision_point_base_namespace;
+mod o6_2_35_usage_of_unregistered_ssvc_decision_point_base_namespace_in_tlp_clear_document;
+mod o6_2_36_usage_of_ssvc_decision_point_namespace_with_extension_in_tlp_clear_document;
+mod o6_2_37_usage_of_unknown_ssvc_decision_point_namespace_without_resource;
 mod o6_2_38_usage_of_deprecated_profile;
 mod o6_2_39_01_missing_fixed_product;
 mod o6_2_39_02_language_specific_reasoning_for_withdrawal;
 mod o6_2_39_03_language_specific_reasoning_for_supersession;
 mod o6_2_39_04_language_specific_superseding_document;
+mod o6_2_39_05_extension_in_superseded_or_withdrawn_document;
 mod o6_2_40_product_description_without_product_reference;
 mod o6_2_41_old_epss_timestamp;
 mod o6_2_42_inconsistent_product_identification_helper;
+mod o6_2_43_missing_license_expression;
+mod o6_2_44_deprecated_license_identifier;
+mod o6_2_45_non_existing_license_identifier;
+mod o6_2_46_language_specific_license_text;
+mod o6_2_47_use_of_qualitative_severity_rating_by_issuing_party;
 mod o6_2_48_misuse_at_vendor_name;
+mod o6_2_49_upper_open_ended_product_version_range;
+mod o6_2_50_01_overlapping_product_version_range_with_vers_in_contradicting_product_status_group;
+mod o6_2_50_02_overlapping_product_version_range_with_vls_in_contradicting_product_status_group;
+mod o6_2_50_03_overlapping_product_version_range_with_product_version_in_contradicting_product_status_group;
+mod o6_2_51_unknown_vers_type;
 mod o6_2_52_unknown_hash_algorithm;
 pub(crate) mod o6_2_53_matching_text_for_registered_id_system;
+mod o6_2_54_01_registered_extension;
+mod o6_2_54_02_official_extension;
+mod o6_2_54_03_critical_extension;
+mod o6_2_54_04_usage_of_experimental_extension_in_tlp_clear_document;
+pub(crate) mod ssvc_namespaces;
 pub(crate) mod translations;
+pub(crate) mod version_range_overlap;
 
 use super::Rule;
 
@@ -84,17 +107,36 @@ pub fn rules() -> &'static [&'static dyn Rule] {
         &o6_2_31_hardware_and_software::HardwareAndSoftware,
         &o6_2_32_use_of_same_product_identification_helper_for_different_products::UseOfSameProductIdentificationHelperForDifferentProducts,
         &o6_2_33_disclosure_date_newer_than_revision_history::DisclosureDateNewerThanRevisionHistory,
+        &o6_2_34_usage_of_unknown_ssvc_decision_point_base_namespace::UsageOfUnknownSsvcDecisionPointBaseNamespace,
+        &o6_2_35_usage_of_unregistered_ssvc_decision_point_base_namespace_in_tlp_clear_document::UsageOfUnregisteredSsvcDecisionPointBaseNamespaceInTlpClearDocument,
+        &o6_2_36_usage_of_ssvc_decision_point_namespace_with_extension_in_tlp_clear_document::UsageOfSsvcDecisionPointNamespaceWithExtensionInTlpClearDocument,
+        &o6_2_37_usage_of_unknown_ssvc_decision_point_namespace_without_resource::UsageOfUnknownSsvcDecisionPointNamespaceWithoutResource,
         &o6_2_38_usage_of_deprecated_profile::UsageOfDeprecatedProfile,
         &o6_2_39_01_missing_fixed_product::MissingFixedProduct,
         &o6_2_39_02_language_specific_reasoning_for_withdrawal::LanguageSpecificReasoningForWithdrawal,
         &o6_2_39_03_language_specific_reasoning_for_supersession::LanguageSpecificReasoningForSupersession,
         &o6_2_39_04_language_specific_superseding_document::LanguageSpecificSupersedingDocument,
+        &o6_2_39_05_extension_in_superseded_or_withdrawn_document::ExtensionInSupersededOrWithdrawnDocument,
         &o6_2_40_product_description_without_product_reference::ProductDescriptionWithoutProductReference,
         &o6_2_41_old_epss_timestamp::OldEpssTimestamp,
         &o6_2_42_inconsistent_product_identification_helper::InconsistentProductIdentificationHelper,
+        &o6_2_43_missing_license_expression::MissingLicenseExpression,
+        &o6_2_44_deprecated_license_identifier::DeprecatedLicenseIdentifier,
+        &o6_2_45_non_existing_license_identifier::NonExistingLicenseIdentifier,
+        &o6_2_46_language_specific_license_text::LanguageSpecificLicenseText,
+        &o6_2_47_use_of_qualitative_severity_rating_by_issuing_party::UseOfQualitativeSeverityRatingByIssuingParty,
         &o6_2_48_misuse_at_vendor_name::MisuseAtVendorName,
+        &o6_2_49_upper_open_ended_product_version_range::UpperOpenEndedProductVersionRange,
+        &o6_2_50_01_overlapping_product_version_range_with_vers_in_contradicting_product_status_group::OverlappingProductVersionRangeWithVersInContradictingProductStatusGroup,
+        &o6_2_50_02_overlapping_product_version_range_with_vls_in_contradicting_product_status_group::OverlappingProductVersionRangeWithVlsInContradictingProductStatusGroup,
+        &o6_2_50_03_overlapping_product_version_range_with_product_version_in_contradicting_product_status_group::OverlappingProductVersionRangeWithProductVersionInContradictingProductStatusGroup,
+        &o6_2_51_unknown_vers_type::UnknownVersType,
         &o6_2_52_unknown_hash_algorithm::UnknownHashAlgorithm,
         &o6_2_53_matching_text_for_registered_id_system::MatchingTextForRegisteredIdSystem,
+        &o6_2_54_01_registered_extension::RegisteredExtension,
+        &o6_2_54_02_official_extension::OfficialExtension,
+        &o6_2_54_03_critical_extension::CriticalExtension,
+        &o6_2_54_04_usage_of_experimental_extension_in_tlp_clear_document::UsageOfExperimentalExtensionInTlpClearDocument,
     ]
 }
 

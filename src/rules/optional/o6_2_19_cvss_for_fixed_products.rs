@@ -46,6 +46,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
         }
+        // the overall score of each metric's CVSS objects, computed once (thousands of fixed
+        // products share a few metrics)
+        let mut scores: Vec<Option<[Option<f64>; 3]>> = vec![None; vuln.metrics.len()];
         for (status, ids) in [
             ("first_fixed", &vuln.product_status.first_fixed),
             ("fixed", &vuln.product_status.fixed),
@@ -53,13 +56,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             for (i, id) in ids.iter().enumerate() {
                 for &m in metrics_of.get(id.as_str()).map_or(&[][..], Vec::as_slice) {
                     let metric = &vuln.metrics[m];
-                    for (key, cvss) in [
-                        ("cvss_v2", &metric.cvss_v2),
-                        ("cvss_v3", &metric.cvss_v3),
-                        ("cvss_v4", &metric.cvss_v4),
-                    ] {
-                        let Some(c) = cvss else { continue };
-                        let Some(score) = overall_score(key, c) else {
+                    let keys = ["cvss_v2", "cvss_v3", "cvss_v4"];
+                    let computed = *scores[m].get_or_insert_with(|| {
+                        let objects = [&metric.cvss_v2, &metric.cvss_v3, &metric.cvss_v4];
+                        std::array::from_fn(|k| objects[k].as_ref().and_then(|c| overall_score(keys[k], c)))
+                    });
+                    for (key, score) in keys.into_iter().zip(computed) {
+                        let Some(score) = score else {
                             continue;
                         };
                         if score != 0.0 {

@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Term {
     /// `License` (title of the `legal_disclaimer` note with the license text; for 6.2.46).
-    #[allow(dead_code)]
     License,
     /// `Product Description` (title of a `description` note).
     ProductDescription,
