@@ -203,6 +203,17 @@ impl<'a> Context<'a> {
     pub fn version(&self) -> crate::model::Version {
         self.advisory.version
     }
+
+    /// The `date` of the newest revision history item (latest by date, time zones taken into
+    /// account) with its parsed value; `None` when it has no valid date.
+    pub fn newest_revision(
+        &self,
+    ) -> Option<(&'a crate::model::Timestamp, chrono::DateTime<chrono::FixedOffset>)> {
+        let history = &self.advisory.document.tracking.revision_history;
+        let &last = self.index().revisions_by_date.last()?;
+        let date = history[last].date.as_ref()?;
+        Some((date, date.value?))
+    }
 }
 
 /// The input rules the pipeline itself reports (they have no check of their own).

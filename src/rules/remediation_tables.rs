@@ -155,6 +155,34 @@ pub(crate) struct StatusConflict<'a> {
     pub lists: Vec<&'static str>,
 }
 
+impl StatusConflict<'_> {
+    /// The message: "remediation category `X` is <verdict> for product `P`, which is fixed (`fixed`)".
+    pub(crate) fn message(&self, verdict: &str) -> String {
+        let products = self
+            .products
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let lists = self
+            .lists
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (subject, verb) = match (self.via_group, self.products.len()) {
+            (Some(g), 1) => (format!("product {products} of group `{g}`"), "is"),
+            (Some(g), _) => (format!("products {products} of group `{g}`"), "are"),
+            (None, _) => (format!("product {products}"), "is"),
+        };
+        format!(
+            "remediation category `{}` is {verdict} for {subject}, which {verb} {} ({lists})",
+            self.category,
+            self.status.label()
+        )
+    }
+}
+
 /// Every remediation reference whose products make the combination `wanted` (table 4) with its
 /// category, product groups resolved: one item per reference and status group, in document order.
 pub(crate) fn status_combinations<'a>(cx: &'a Context<'_>, wanted: Combination) -> Vec<StatusConflict<'a>> {

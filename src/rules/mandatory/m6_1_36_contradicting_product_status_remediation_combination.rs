@@ -36,34 +36,8 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for c in status_combinations(cx, Combination::Prohibited) {
-        let products = c
-            .products
-            .iter()
-            .map(|p| format!("`{p}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let lists = c
-            .lists
-            .iter()
-            .map(|l| format!("`{l}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (subject, verb) = match (c.via_group, c.products.len()) {
-            (Some(g), 1) => (format!("product {products} of group `{g}`"), "is"),
-            (Some(g), _) => (format!("products {products} of group `{g}`"), "are"),
-            (None, _) => (format!("product {products}"), "is"),
-        };
         out.push(
-            Finding::new(
-                META.id,
-                c.pointer,
-                format!(
-                    "remediation category `{}` is prohibited for {subject}, which {verb} {} ({lists})",
-                    c.category,
-                    c.status.label()
-                ),
-            )
-            .help(format!(
+            Finding::new(META.id, c.pointer.clone(), c.message("prohibited")).help(format!(
                 "a `{}` remediation must not be given for {} products; correct the product status or \
                  the remediation",
                 c.category,

@@ -1,5 +1,5 @@
 use crate::diag::Finding;
-use crate::model::{DocumentStatus, Timestamp, TlpLabel};
+use crate::model::{DocumentStatus, TlpLabel};
 use crate::rules::Context;
 
 declare_rule! {
@@ -41,7 +41,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if !clear || !published {
         return;
     }
-    let Some((newest, newest_value)) = newest_revision(cx) else {
+    let Some((newest, newest_value)) = cx.newest_revision() else {
         return;
     };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
@@ -62,12 +62,4 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-}
-
-/// The revision history item with the latest `date` (time zones taken into account).
-fn newest_revision<'a>(cx: &Context<'a>) -> Option<(&'a Timestamp, chrono::DateTime<chrono::FixedOffset>)> {
-    let history = &cx.advisory.document.tracking.revision_history;
-    let &last = cx.index().revisions_by_date.last()?;
-    let date = history[last].date.as_ref()?;
-    Some((date, date.value?))
 }

@@ -1,7 +1,5 @@
 use crate::diag::Finding;
-use crate::model::{DocumentStatus, Timestamp};
 use crate::rules::Context;
-use serde_json::Value;
 
 declare_rule! {
     /// ## What it checks
@@ -30,47 +28,11 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !matches!(
-        cx.advisory.document.tracking.status,
-        Some(DocumentStatus::Final | DocumentStatus::Interim)
-    ) {
-        return;
-    }
-    let Some((newest, newest_value)) = newest_revision(cx) else {
-        return;
+    let what = super::metric_timestamps::Assessment {
+        rule: META.id,
+        key: "ssvc_v2",
+        label: "SSVC",
+        object: |m| m.ssvc.as_ref(),
     };
-    for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        for (m, metric) in vuln.metrics.iter().enumerate() {
-            let Some(raw) = metric
-                .ssvc
-                .as_ref()
-                .and_then(|o| o.get("timestamp"))
-                .and_then(Value::as_str)
-            else {
-                continue;
-            };
-            let timestamp = Timestamp::parse(raw);
-            if timestamp.value.is_some_and(|t| t > newest_value) {
-                out.push(
-                    Finding::new(
-                        META.id,
-                        format!("/vulnerabilities/{v}/metrics/{m}/content/ssvc_v2/timestamp"),
-                        format!(
-                            "the SSVC timestamp `{raw}` is later than `{}`, the date of the newest revision",
-                            newest.raw
-                        ),
-                    )
-                    .help("a final or interim document cannot contain an SSVC assessment newer than its newest revision"),
-                );
-            }
-        }
-    }
-}
-
-/// The revision history item with the latest `date` (time zones taken into account).
-fn newest_revision<'a>(cx: &Context<'a>) -> Option<(&'a Timestamp, chrono::DateTime<chrono::FixedOffset>)> {
-    let history = &cx.advisory.document.tracking.revision_history;
-    let &last = cx.index().revisions_by_date.last()?;
-    let date = history[last].date.as_ref()?;
-    Some((date, date.value?))
+    super::metric_timestamps::check(cx, out, &what);
 }

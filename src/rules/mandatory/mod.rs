@@ -82,6 +82,8 @@ pub(crate) mod m6_1_60_02_extension_schema;
 mod m6_1_60_03_extension_metadata;
 mod m6_1_61_use_of_multiple_stars_in_sku;
 
+mod metric_timestamps;
+
 use super::Rule;
 
 /// The mandatory tests, in spec order.
