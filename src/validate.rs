@@ -184,16 +184,25 @@ impl Validator {
         if !ignored.is_empty() {
             findings.retain(|f| !ignored.contains(&f.rule));
         }
+        // What the report needs of the JSON value and the model, taken before they are dropped:
+        // locating works on the text alone, and a large document's value and model take several
+        // times its size.
+        let format = parsed
+            .version
+            .map(Version::format)
+            .or(parsed.raw.as_ref().map(|_| "csaf"));
+        let version = parsed.version.map(Version::number);
+        let publisher = parsed.advisory.and_then(|a| a.document.publisher.name);
+        drop(parsed.raw);
+        drop(parsed.duplicate_keys);
         let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref());
+        drop(parsed.cvrf);
         let source = (!diagnostics.is_empty()).then(|| text.into_owned());
         Report {
             path: path.to_owned(),
-            format: parsed
-                .version
-                .map(Version::format)
-                .or(parsed.raw.as_ref().map(|_| "csaf")),
-            version: parsed.version.map(Version::number),
-            publisher: parsed.advisory.and_then(|a| a.document.publisher.name),
+            format,
+            version,
+            publisher,
             diagnostics,
             source,
             elapsed: started.elapsed(),
