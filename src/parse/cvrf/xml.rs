@@ -102,20 +102,20 @@ pub struct XmlTree {
 #[derive(Debug, Clone, Default)]
 struct Interner {
     names: Vec<Box<str>>,
-    index: HashMap<Box<str>, Sym>,
+    /// Name bytes → symbol (foldhash: names are short and hashed once per element).
+    index: HashMap<Box<[u8]>, Sym, foldhash::fast::RandomState>,
     /// The last namespace URI interned (most elements share their parent's).
     last_ns: Option<Sym>,
 }
 
 impl Interner {
     fn intern(&mut self, bytes: &[u8]) -> Sym {
-        let s = utf8(bytes);
-        if let Some(&sym) = self.index.get(&*s) {
+        if let Some(&sym) = self.index.get(bytes) {
             return sym;
         }
         let sym = self.names.len() as Sym;
-        self.names.push(s.as_ref().into());
-        self.index.insert(s.as_ref().into(), sym);
+        self.names.push(utf8(bytes).as_ref().into());
+        self.index.insert(bytes.into(), sym);
         sym
     }
 
@@ -178,7 +178,9 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
     loop {
         let pos = reader.buffer_position() as usize;
         let (ns, event) = match reader.read_resolved_event() {
-            Ok((ns, event)) => (namespace(&ns, &mut names), event),
+            // only start tags need their namespace (interning it costs a lookup)
+            Ok((ns, event @ (Event::Start(_) | Event::Empty(_)))) => (namespace(&ns, &mut names), event),
+            Ok((_, event)) => ((Ns::None, 0), event),
             Err(e) => {
                 let at = (reader.error_position() as usize).min(text.len());
                 return Err(err(quick_xml_message(&e, &stack, &elements, &names), at));
@@ -556,7 +558,7 @@ impl XmlTree {
 
     /// The interned name of `name`, when the document uses it.
     pub fn sym(&self, name: &str) -> Option<Sym> {
-        self.names.index.get(name).copied()
+        self.names.index.get(name.as_bytes()).copied()
     }
 
     /// Child elements named `name` in a CVRF namespace or in none, in document order.
