@@ -157,7 +157,18 @@ impl<'de> Visitor<'de> for Seed<'_> {
             let start = self.dups.borrow().len();
             let value = map.next_value_seed(self)?;
             self.prefix_since(start, || key.clone());
-            if object.insert(key.clone(), value).is_some() {
+            // the entry API: no copy of the key unless it is a duplicate
+            let key = match object.entry(key) {
+                serde_json::map::Entry::Vacant(e) => {
+                    e.insert(value);
+                    continue;
+                }
+                serde_json::map::Entry::Occupied(mut e) => {
+                    e.insert(value);
+                    e.key().clone()
+                }
+            };
+            {
                 let mut dups = self.dups.borrow_mut();
                 // Count again when the same key repeats a third time.
                 if let Some(&i) = duplicated.get(&key) {

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+type Fast = foldhash::fast::RandomState;
+
 /// A byte range in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -102,7 +104,8 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// maps to its longest existing ancestor (at worst the whole document), never to nothing.
 /// When a key occurs twice, the last occurrence wins (as in the parsed value).
 pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
-    let mut wanted: HashSet<String> = HashSet::new();
+    // foldhash: every value in a wanted subtree looks its path up
+    let mut wanted: HashSet<String, Fast> = HashSet::default();
     for p in pointers {
         let mut p = *p;
         // once a pointer is in the set, so are all its ancestors
@@ -114,7 +117,7 @@ pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
             }
         }
     }
-    let mut found = HashMap::new();
+    let mut found: HashMap<String, Span, Fast> = HashMap::default();
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
@@ -153,8 +156,8 @@ struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     path: String,
-    wanted: &'a HashSet<String>,
-    found: &'a mut HashMap<String, Span>,
+    wanted: &'a HashSet<String, Fast>,
+    found: &'a mut HashMap<String, Span, Fast>,
 }
 
 const MAX_DEPTH: usize = 512;
