@@ -12,7 +12,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(csaf cvrf convert)
 for t in "${targets[@]}"; do
   case "$t" in
-    csaf) seeds=("$root/corpus/csaf") ;;
+    csaf) seeds=("$root/corpus/csaf" "$root/corpus/csaf-2.1") ;;
     *) seeds=("$root/corpus/cvrf") ;;
   esac
   mkdir -p "$root/fuzz/corpus/$t"
