@@ -72,6 +72,13 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     r
 });
 
+/// Whether a document language is English (primary language subtag `en`, any case) or not given:
+/// the condition of the tests that look for an English title or term (6.1.27.17–6.1.27.19, 6.1.55)
+/// and of their language specific variants.
+pub fn is_english_or_unspecified(lang: Option<&str>) -> bool {
+    lang.is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("en")))
+}
+
 /// The `File-Date` of the embedded IANA Language Subtag Registry, e.g. `2025-08-25`.
 pub fn registry_date() -> &'static str {
     REGISTRY.date

@@ -3,6 +3,7 @@
 //! Built only for documents that have diagnostics, and only for the pointers they name.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
 type Fast = foldhash::fast::RandomState;
 
@@ -230,7 +231,7 @@ impl Scanner<'_> {
                         Some(_) => {
                             let len = self.path.len();
                             self.path.push('/');
-                            push_usize(&mut self.path, index);
+                            let _ = write!(self.path, "{index}");
                             self.value(depth + 1);
                             self.path.truncate(len);
                             index += 1;
@@ -349,11 +350,6 @@ impl Scanner<'_> {
                 .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
         }
     }
-}
-
-fn push_usize(out: &mut String, n: usize) {
-    use std::fmt::Write as _;
-    let _ = write!(out, "{n}");
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// Elements nest at most this deep; deeper input is a parse error.
@@ -606,9 +607,7 @@ impl XmlTree {
             if let Some(p) = e.parent {
                 let (n, same) = pos[c as usize];
                 if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                    out.push('[');
-                    push_u32(&mut out, n);
-                    out.push(']');
+                    let _ = write!(out, "[{n}]");
                 }
             }
         }
@@ -702,22 +701,6 @@ impl XmlTree {
             None => (e.start, e.tag_end),
         }
     }
-}
-
-fn push_u32(out: &mut String, n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // only ASCII digits were written
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 fn e_attr(e: &Element, a: u32) -> Option<&Attr> {

@@ -28,17 +28,12 @@ declare_rule! {
 const CATEGORIES: &[&str] = &["csaf_withdrawn"];
 const TITLE: &str = "Reasoning for Withdrawal";
 
-/// English (primary language subtag `en`) or no language given.
-pub(crate) fn english_or_unspecified(lang: Option<&str>) -> bool {
-    lang.is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("en")))
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = &cx.advisory.document;
     let Some(category) = doc.category.as_deref() else {
         return;
     };
-    if !CATEGORIES.contains(&category) || !english_or_unspecified(doc.lang.as_deref()) {
+    if !CATEGORIES.contains(&category) || !crate::langtag::is_english_or_unspecified(doc.lang.as_deref()) {
         return;
     }
     check_reasoning_note(doc, out, META.id, category, TITLE, "withdrawal");

@@ -28,61 +28,20 @@ declare_rule! {
 const CATEGORIES: &[&str] = &["csaf_superseded"];
 const TITLE: &str = "Reasoning for Supersession";
 
-/// English (primary language subtag `en`) or no language given.
-fn english_or_unspecified(lang: Option<&str>) -> bool {
-    lang.is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("en")))
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = &cx.advisory.document;
     let Some(category) = doc.category.as_deref() else {
         return;
     };
-    if !CATEGORIES.contains(&category) || !english_or_unspecified(doc.lang.as_deref()) {
+    if !CATEGORIES.contains(&category) || !crate::langtag::is_english_or_unspecified(doc.lang.as_deref()) {
         return;
     }
-    let titled: Vec<usize> = doc
-        .notes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.title.as_deref() == Some(TITLE))
-        .map(|(i, _)| i)
-        .collect();
-    if titled.is_empty() {
-        out.push(
-            Finding::new(
-                META.id,
-                "/document/notes",
-                format!("a `{category}` document needs a note titled `{TITLE}`"),
-            )
-            .help(format!(
-                "add a note of category `description` with the title `{TITLE}` that explains the supersession"
-            )),
-        );
-        return;
-    }
-    for &i in &titled {
-        let note = &doc.notes[i];
-        if note.category != Some(crate::model::NoteCategory::Description) {
-            let found = note.category.as_ref().map_or("none", |c| c.as_str());
-            out.push(Finding::new(
-                META.id,
-                format!("/document/notes/{i}/category"),
-                format!("the note titled `{TITLE}` has the category `{found}`, not `description`"),
-            ));
-        }
-    }
-    for &i in titled.iter().skip(1) {
-        out.push(
-            Finding::new(
-                META.id,
-                format!("/document/notes/{i}/title"),
-                format!(
-                    "more than one note is titled `{TITLE}` (first: `/document/notes/{}`)",
-                    titled[0]
-                ),
-            )
-            .help("keep exactly one such note"),
-        );
-    }
+    super::m6_1_27_17_reasoning_for_withdrawal::check_reasoning_note(
+        doc,
+        out,
+        META.id,
+        category,
+        TITLE,
+        "supersession",
+    );
 }

@@ -30,17 +30,12 @@ declare_rule! {
 const CATEGORIES: &[&str] = &["csaf_superseded"];
 const PREFIX: &str = "Superseding Document";
 
-/// English (primary language subtag `en`) or no language given.
-fn english_or_unspecified(lang: Option<&str>) -> bool {
-    lang.is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case("en")))
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = &cx.advisory.document;
     let Some(category) = doc.category.as_deref() else {
         return;
     };
-    if !CATEGORIES.contains(&category) || !english_or_unspecified(doc.lang.as_deref()) {
+    if !CATEGORIES.contains(&category) || !crate::langtag::is_english_or_unspecified(doc.lang.as_deref()) {
         return;
     }
     check_superseding_reference(doc, out, META.id, category, PREFIX);

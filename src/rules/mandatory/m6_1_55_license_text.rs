@@ -38,7 +38,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(expression) = document.license_expression.as_deref() else {
         return;
     };
-    if !document.lang.as_deref().is_none_or(is_english) {
+    if !crate::langtag::is_english_or_unspecified(document.lang.as_deref()) {
         return; // other languages: 6.2.46
     }
     let parsed = parse(expression);
@@ -122,12 +122,6 @@ pub(crate) fn check_license_note(
             }
         }
     }
-}
-
-/// The language tag is English (`en`, `en-US`, …).
-fn is_english(lang: &str) -> bool {
-    let primary = lang.split('-').next().unwrap_or(lang);
-    primary.eq_ignore_ascii_case("en")
 }
 
 /// The term is on the SPDX lists or in the ScanCode LicenseDB.

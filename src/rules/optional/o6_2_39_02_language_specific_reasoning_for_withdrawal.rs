@@ -41,31 +41,7 @@ const TERM: Term = Term::ReasoningForWithdrawal;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = &cx.advisory.document;
-    let Some(category) = doc.category.as_deref() else {
-        return;
-    };
-    let Some(lang) = doc.lang.as_deref() else {
-        return;
-    };
-    if !CATEGORIES.contains(&category) || translations::english_or_unspecified(Some(lang)) {
-        return;
+    if let Some((category, title)) = translations::non_english_term(doc, CATEGORIES, TERM, META.id, out) {
+        check_reasoning_note(doc, out, META.id, category, title, "withdrawal");
     }
-    match translations::translate(lang, TERM) {
-        Some(title) => check_reasoning_note(doc, out, META.id, category, title, "withdrawal"),
-        None => out.push(unknown_translation(META.id, lang, TERM)),
-    }
-}
-
-/// The information that a test was skipped because no translation of `term` is recorded for `lang`
-/// (shared by the language specific tests).
-pub(super) fn unknown_translation(rule: &'static str, lang: &str, term: Term) -> Finding {
-    Finding::new(
-        rule,
-        "/document/lang",
-        format!(
-            "no translation of `{}` is known for the language `{lang}`, so the test was skipped",
-            term.english()
-        ),
-    )
-    .help("csaflint uses the translations the OASIS CSAF TC records; check this part of the document by hand")
 }

@@ -1,4 +1,3 @@
-use super::o6_2_39_02_language_specific_reasoning_for_withdrawal::unknown_translation;
 use super::translations::{self, Term};
 use crate::diag::Finding;
 use crate::rules::mandatory::m6_1_27_17_reasoning_for_withdrawal::check_reasoning_note;
@@ -42,17 +41,7 @@ const TERM: Term = Term::ReasoningForSupersession;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let doc = &cx.advisory.document;
-    let Some(category) = doc.category.as_deref() else {
-        return;
-    };
-    let Some(lang) = doc.lang.as_deref() else {
-        return;
-    };
-    if !CATEGORIES.contains(&category) || translations::english_or_unspecified(Some(lang)) {
-        return;
-    }
-    match translations::translate(lang, TERM) {
-        Some(title) => check_reasoning_note(doc, out, META.id, category, title, "supersession"),
-        None => out.push(unknown_translation(META.id, lang, TERM)),
+    if let Some((category, title)) = translations::non_english_term(doc, CATEGORIES, TERM, META.id, out) {
+        check_reasoning_note(doc, out, META.id, category, title, "supersession");
     }
 }

@@ -1,4 +1,4 @@
-use super::o6_2_39_02_language_specific_reasoning_for_withdrawal::unknown_translation;
+use super::translations::unknown_translation;
 use super::translations::{self, Term};
 use crate::diag::Finding;
 use crate::model::NoteCategory;

@@ -1,5 +1,5 @@
 use super::licenses;
-use super::o6_2_39_02_language_specific_reasoning_for_withdrawal::unknown_translation;
+use super::translations::unknown_translation;
 use super::translations::{self, Term};
 use crate::diag::Finding;
 use crate::rules::mandatory::m6_1_55_license_text::check_license_note;

@@ -2,6 +2,7 @@
 //! (`data/translations/translations.json`), for the tests that look for a note or reference by a
 //! translated term in documents that are not in English (6.2.39.2–6.2.39.4, 6.2.40, 6.2.46).
 
+use crate::diag::Finding;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -62,9 +63,44 @@ static TRANSLATIONS: LazyLock<HashMap<String, HashMap<String, String>>> = LazyLo
     map
 });
 
-/// Whether a document language is English (primary language subtag `en`) or not given.
-pub(crate) fn english_or_unspecified(lang: Option<&str>) -> bool {
-    crate::rules::mandatory::m6_1_27_17_reasoning_for_withdrawal::english_or_unspecified(lang)
+pub(crate) use crate::langtag::is_english_or_unspecified as english_or_unspecified;
+
+/// The information that a test was skipped because no translation of `term` is recorded for `lang`
+/// (shared by the language specific tests).
+pub(crate) fn unknown_translation(rule: &'static str, lang: &str, term: Term) -> Finding {
+    Finding::new(
+        rule,
+        "/document/lang",
+        format!(
+            "no translation of `{}` is known for the language `{lang}`, so the test was skipped",
+            term.english()
+        ),
+    )
+    .help("csaflint uses the translations the OASIS CSAF TC records; check this part of the document by hand")
+}
+
+/// The common start of the language specific profile tests (6.2.39.2–6.2.39.4): for a document of
+/// one of `categories` in a language other than English, its category and the translation of
+/// `term`; when no translation is recorded, reports that the test was skipped and gives `None`.
+pub(crate) fn non_english_term<'a>(
+    doc: &'a crate::model::Document,
+    categories: &[&str],
+    term: Term,
+    rule: &'static str,
+    out: &mut Vec<Finding>,
+) -> Option<(&'a str, &'static str)> {
+    let category = doc.category.as_deref()?;
+    let lang = doc.lang.as_deref()?;
+    if !categories.contains(&category) || english_or_unspecified(Some(lang)) {
+        return None;
+    }
+    match translate(lang, term) {
+        Some(translated) => Some((category, translated)),
+        None => {
+            out.push(unknown_translation(rule, lang, term));
+            None
+        }
+    }
 }
 
 /// The translation of `term` into the language `lang` (a language tag): the whole tag is looked up
