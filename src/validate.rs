@@ -37,6 +37,8 @@ pub struct Validator {
     path_ignores: PathIgnores,
     /// `--csaf-version`: read every CSAF document as this version, whatever it declares.
     csaf_version: Option<Version>,
+    /// Whether reports keep the document's text (see [`Validator::with_source`]).
+    keep_source: bool,
 }
 
 /// The result for one document.
@@ -52,7 +54,8 @@ pub struct Report {
     pub publisher: Option<String>,
     /// Located diagnostics, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-    /// The document's text, kept only when there are diagnostics (for source snippets).
+    /// The document's text, kept only when there are diagnostics (for source snippets) and the
+    /// validator keeps sources ([`Validator::with_source`]).
     pub source: Option<String>,
     /// Time spent on this document.
     pub elapsed: Duration,
@@ -129,6 +132,7 @@ impl Validator {
             rules,
             path_ignores: PathIgnores::default(),
             csaf_version: None,
+            keep_source: true,
         })
     }
 
@@ -143,6 +147,14 @@ impl Validator {
     /// its model and its tests) whatever its `csaf_version` says. CVRF documents are not affected.
     pub fn with_csaf_version(mut self, version: Option<Version>) -> Validator {
         self.csaf_version = version.filter(|v| !v.is_cvrf());
+        self
+    }
+
+    /// The same validator, keeping (`true`, the default) or not the text of a document with
+    /// diagnostics in its report ([`Report::source`], for source snippets). Without it, a report takes
+    /// no copy of the document.
+    pub fn with_source(mut self, keep: bool) -> Validator {
+        self.keep_source = keep;
         self
     }
 
@@ -197,7 +209,7 @@ impl Validator {
         drop(parsed.duplicate_keys);
         let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref());
         drop(parsed.cvrf);
-        let source = (!diagnostics.is_empty()).then(|| text.into_owned());
+        let source = (self.keep_source && !diagnostics.is_empty()).then(|| text.into_owned());
         Report {
             path: path.to_owned(),
             format,

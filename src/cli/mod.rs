@@ -2,6 +2,7 @@
 
 mod floor;
 mod inputs;
+mod ordered;
 mod progress;
 mod timings;
 
@@ -9,7 +10,6 @@ use crate::report::{self, Renderer, Summary};
 use crate::rules::{self, Preset, Selection};
 use crate::{Options, Severity, Validator};
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -197,14 +197,6 @@ fn thread_pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, ExitCode> {
 }
 
 fn validate(args: ValidateArgs) -> ExitCode {
-    let pool = match thread_pool(args.jobs) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    pool.install(|| validate_in_pool(args))
-}
-
-fn validate_in_pool(args: ValidateArgs) -> ExitCode {
     // A flag replaces the config file's value of its key; `[rules.severity]` and per-path ignores stay.
     let config = match crate::config::find(args.config.as_deref(), args.no_config) {
         Ok(c) => c.unwrap_or_default(),
@@ -243,6 +235,11 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
         )),
         Format::Github => Box::<report::GitHub>::default(),
     };
+    let validator = validator.with_source(renderer.needs_source());
+    let threads = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |j| j.max(1),
+    );
     let progress = progress::Progress::new(inputs.len(), !args.quiet);
     let timings = args.timings.then(timings::Timings::default);
     let mut out = io::BufWriter::new(stdout.lock());
@@ -250,37 +247,38 @@ fn validate_in_pool(args: ValidateArgs) -> ExitCode {
     let mut failed = false;
     let result = (|| -> io::Result<()> {
         renderer.begin(&mut out)?;
-        // Validate in parallel, chunk by chunk, and write in input order.
-        let chunk = 32 * rayon::current_num_threads();
-        for batch in inputs.chunks(chunk) {
-            let reports: Vec<_> = batch
-                .par_iter()
-                .map(|input| {
-                    let r = if args.parse_only {
-                        floor::run(input, args.max_file_size)
-                    } else {
-                        inputs::run(&validator, input, args.max_file_size)
-                    };
-                    if let Some(t) = &timings {
-                        t.record(&validator, input, r.elapsed);
-                    }
-                    progress.inc();
-                    r
-                })
-                .collect();
+        // Each document is validated and rendered on a worker; this thread writes the rendered parts in
+        // input order as soon as they are ready.
+        let work = |i: usize| -> io::Result<(crate::Report, Vec<u8>)> {
+            let input = &inputs[i];
+            let mut r = if args.parse_only {
+                floor::run(input, args.max_file_size)
+            } else {
+                inputs::run(&validator, input, args.max_file_size)
+            };
+            if let Some(t) = &timings {
+                t.record(&validator, input, r.elapsed);
+            }
+            let mut rendered = Vec::new();
+            renderer.render(&r, &mut rendered)?;
+            // the summary needs the diagnostics, not the text
+            r.source = None;
+            progress.inc();
+            Ok((r, rendered))
+        };
+        ordered::run(threads, inputs.len(), 4 * threads, work, |done| {
+            let (r, rendered) = done?;
+            summary.add(&r);
+            failed |= r.worst().is_some_and(|w| w >= fail_on);
             progress.suspend(|| -> io::Result<()> {
-                for r in &reports {
-                    summary.add(r);
-                    failed |= r.worst().is_some_and(|w| w >= fail_on);
-                    renderer.document(&mut out, r)?;
-                }
+                renderer.write_rendered(&mut out, &rendered)?;
                 // jsonl streams; with the bar on a terminal, write before it is drawn again
                 if args.format == Format::Jsonl || progress.is_visible() {
                     out.flush()?;
                 }
                 Ok(())
-            })?;
-        }
+            })
+        })?;
         progress.suspend(|| -> io::Result<()> {
             renderer.end(&mut out, &summary)?;
             out.flush()

@@ -16,7 +16,7 @@ impl Renderer for GitHub {
         Ok(())
     }
 
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    fn render(&self, report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
         for d in &report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",

@@ -56,7 +56,7 @@ impl Renderer for Human {
         Ok(())
     }
 
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+    fn render(&self, report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
         if report.diagnostics.is_empty() && self.quiet_valid {
             return Ok(());
         }
@@ -72,6 +72,10 @@ impl Renderer for Human {
             }
         }
         Ok(())
+    }
+
+    fn needs_source(&self) -> bool {
+        true
     }
 
     /// With more than one document, the summary tables (diagnostics per rule, per publisher, the

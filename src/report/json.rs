@@ -1,6 +1,7 @@
 use super::{DocumentOut, Renderer, Summary};
 use crate::validate::Report;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `--format jsonl`: one JSON object per document and line.
 #[derive(Debug, Default)]
@@ -11,9 +12,10 @@ impl Renderer for JsonLines {
         Ok(())
     }
 
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, &DocumentOut::from(report))?;
-        out.write_all(b"\n")
+    fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
+        serde_json::to_writer(&mut *buf, &DocumentOut::from(report))?;
+        buf.push(b'\n');
+        Ok(())
     }
 
     fn end(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
@@ -24,19 +26,26 @@ impl Renderer for JsonLines {
 /// `--format json`: `{"documents": [...], "summary": {...}}`, written as a stream.
 #[derive(Debug, Default)]
 pub struct Json {
-    first: bool,
+    first: AtomicBool,
 }
 
 impl Renderer for Json {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.first = true;
+        self.first.store(true, Ordering::Relaxed);
         out.write_all(b"{\"documents\": [")
     }
 
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        out.write_all(if self.first { b"\n  " } else { b",\n  " })?;
-        self.first = false;
-        serde_json::to_writer(&mut *out, &DocumentOut::from(report)).map_err(io::Error::other)
+    fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
+        serde_json::to_writer(&mut *buf, &DocumentOut::from(report)).map_err(io::Error::other)
+    }
+
+    fn write_rendered(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(if self.first.swap(false, Ordering::Relaxed) {
+            b"\n  "
+        } else {
+            b",\n  "
+        })?;
+        out.write_all(rendered)
     }
 
     fn end(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

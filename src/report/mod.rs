@@ -138,14 +138,32 @@ impl Serialize for Summary {
     }
 }
 
-/// A streaming renderer.
-pub trait Renderer {
+/// A streaming renderer. A document's part of the output is rendered by [`Renderer::render`], which
+/// several worker threads call at once, for documents in any order; [`Renderer::write_rendered`] then
+/// writes those parts in input order, adding whatever goes between them.
+pub trait Renderer: Sync {
     /// Called once before the first document.
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()>;
-    /// Called for each document, in order.
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()>;
+    /// Renders the part of the output that one document makes.
+    fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()>;
+    /// Writes a part made by [`Renderer::render`]; called for each document, in order, on one thread
+    /// while others render.
+    fn write_rendered(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(rendered)
+    }
+    /// Renders and writes one document (for callers that render on one thread).
+    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
+        let mut buf = Vec::new();
+        self.render(report, &mut buf)?;
+        self.write_rendered(out, &buf)
+    }
     /// Called once at the end, with the counts.
     fn end(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// Whether [`Renderer::render`] reads the document's text ([`Report::source`]): the validator
+    /// copies it only for renderers that do.
+    fn needs_source(&self) -> bool {
+        false
+    }
 }
 
 /// The object written per document in `json` and `jsonl` (contract §3).

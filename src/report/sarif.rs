@@ -12,6 +12,7 @@ use crate::validate::Report;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The URI of the final SARIF 2.1.0 schema (OASIS Standard, errata 01), for `$schema`.
 pub const SCHEMA_URI: &str =
@@ -31,7 +32,7 @@ const HOME: Option<&str> = match option_env!("CARGO_PKG_REPOSITORY") {
 pub struct Sarif {
     rules: Vec<&'static RuleMeta>,
     index: HashMap<&'static str, usize>,
-    first: bool,
+    first: AtomicBool,
 }
 
 impl Sarif {
@@ -43,7 +44,7 @@ impl Sarif {
         Sarif {
             rules,
             index,
-            first: true,
+            first: AtomicBool::new(true),
         }
     }
 }
@@ -62,21 +63,40 @@ impl Renderer for Sarif {
         out.write_all(b",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": {\"driver\": ")?;
         json(out, &driver)?;
         out.write_all(b"},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")?;
-        self.first = true;
+        self.first.store(true, Ordering::Relaxed);
         Ok(())
     }
 
-    fn document(&mut self, out: &mut dyn Write, report: &Report) -> io::Result<()> {
-        for d in &report.diagnostics {
-            out.write_all(if self.first { b"\n        " } else { b",\n        " })?;
-            self.first = false;
-            json(out, &self.result(report, d))?;
+    /// The document's results, separated by commas; [`Sarif::write_rendered`] puts the separator
+    /// before them.
+    fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            if i > 0 {
+                buf.extend_from_slice(b",\n        ");
+            }
+            json(buf, &self.result(report, d))?;
         }
         Ok(())
     }
 
+    fn write_rendered(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
+        if rendered.is_empty() {
+            return Ok(());
+        }
+        out.write_all(if self.first.swap(false, Ordering::Relaxed) {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
+        out.write_all(rendered)
+    }
+
+    fn needs_source(&self) -> bool {
+        true
+    }
+
     fn end(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
-        out.write_all(if self.first {
+        out.write_all(if self.first.load(Ordering::Relaxed) {
             b"]\n    }\n  ]\n}\n"
         } else {
             b"\n      ]\n    }\n  ]\n}\n"

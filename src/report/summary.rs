@@ -90,7 +90,7 @@ impl Renderer for SummaryTable {
         Ok(())
     }
 
-    fn document(&mut self, _out: &mut dyn Write, _report: &Report) -> io::Result<()> {
+    fn render(&self, _report: &Report, _buf: &mut Vec<u8>) -> io::Result<()> {
         Ok(())
     }
 

@@ -1,0 +1,230 @@
+//! A parallel map whose results are consumed in input order, as soon as they are ready.
+//!
+//! Workers take the next index from a shared counter (so they work near the front of the input), run
+//! `work` on it and send the result to the calling thread, which hands results to `consume` in index
+//! order. A worker never starts an index more than `window` past the last one consumed, so at most
+//! `window` results wait in memory however many inputs there are, and a slow document holds back the
+//! output only, not the other workers (unlike fixed batches, where every batch waits for its slowest
+//! document and the workers wait while a batch is written).
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
+
+/// Runs `work(i)` for every `i` in `0..n` on `threads` threads and `consume`s the results in order of
+/// `i` on the calling thread. The first error of `consume` stops the workers (documents in progress
+/// finish) and is returned.
+pub fn run<T: Send>(
+    threads: usize,
+    n: usize,
+    window: usize,
+    work: impl Fn(usize) -> T + Sync,
+    mut consume: impl FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    let threads = threads.clamp(1, n.max(1));
+    let window = window.max(threads);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // indexes below this may start; raised as results are consumed
+    let limit = Mutex::new(window);
+    let raised = Condvar::new();
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop, limit, raised, work) = (&next, &stop, &limit, &raised, &work);
+            scope.spawn(move || {
+                // a panicking worker stops the others, so that none waits for its result forever
+                // (the scope then passes the panic on)
+                let _guard = StopOnPanic { stop, limit, raised };
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    {
+                        let mut l = limit.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *l && !stop.load(Ordering::Relaxed) {
+                            l = raised.wait(l).unwrap_or_else(|e| e.into_inner());
+                        }
+                    }
+                    if stop.load(Ordering::Relaxed) || tx.send((i, work(i))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // pending[k] holds the result of index `done + k` once it arrived
+        let mut pending: VecDeque<Option<T>> = VecDeque::new();
+        let mut done = 0;
+        let mut result = Ok(());
+        for (i, r) in rx.iter() {
+            let k = i - done;
+            if pending.len() <= k {
+                pending.resize_with(k + 1, || None);
+            }
+            pending[k] = Some(r);
+            let before = done;
+            while let Some(Some(_)) = pending.front() {
+                let r = pending.pop_front().flatten().expect("checked above");
+                done += 1;
+                if let Err(e) = consume(r) {
+                    result = Err(e);
+                    break;
+                }
+            }
+            if result.is_err() {
+                break;
+            }
+            if done > before {
+                *limit.lock().unwrap_or_else(|e| e.into_inner()) = done + window;
+                raised.notify_all();
+            }
+        }
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+            drop(limit.lock().unwrap_or_else(|e| e.into_inner()));
+            raised.notify_all();
+            // dropping the receiver makes every further send fail: the workers end
+            drop(rx);
+        }
+        result
+    })
+}
+
+struct StopOnPanic<'a> {
+    stop: &'a AtomicBool,
+    limit: &'a Mutex<usize>,
+    raised: &'a Condvar,
+}
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.stop.store(true, Ordering::Relaxed);
+            drop(self.limit.lock().unwrap_or_else(|e| e.into_inner()));
+            self.raised.notify_all();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn consumes_in_order_whatever_the_finishing_order() {
+        let mut seen = Vec::new();
+        run(
+            4,
+            200,
+            8,
+            |i| {
+                // later indexes finish first within a window
+                std::thread::sleep(Duration::from_micros(((200 - i) % 7) as u64 * 50));
+                i * 2
+            },
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn never_runs_further_ahead_than_the_window() {
+        let started = AtomicUsize::new(0);
+        let consumed = AtomicUsize::new(0);
+        run(
+            3,
+            100,
+            5,
+            |i| {
+                started.fetch_add(1, Ordering::SeqCst);
+                assert!(
+                    i < consumed.load(Ordering::SeqCst) + 5,
+                    "index {i} started too early"
+                );
+                i
+            },
+            |_| {
+                consumed.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(started.load(Ordering::SeqCst), 100);
+    }
+
+    #[test]
+    fn an_error_stops_the_run() {
+        let mut n = 0;
+        let r = run(
+            2,
+            10_000,
+            4,
+            |i| i,
+            |i| {
+                n += 1;
+                if i == 10 {
+                    Err(io::Error::other("broken pipe"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert!(r.is_err());
+        assert_eq!(n, 11);
+    }
+
+    #[test]
+    fn a_panicking_worker_does_not_hang_the_run() {
+        let r = std::panic::catch_unwind(|| {
+            run(
+                2,
+                1000,
+                4,
+                |i| {
+                    assert!(i != 3, "boom");
+                    i
+                },
+                |_| Ok(()),
+            )
+        });
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn no_input_and_one_thread() {
+        let mut seen = Vec::new();
+        run(
+            1,
+            0,
+            1,
+            |i| i,
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(seen.is_empty());
+        run(
+            1,
+            3,
+            1,
+            |i| i,
+            |v| {
+                seen.push(v);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, [0, 1, 2]);
+    }
+}
