@@ -337,7 +337,6 @@ impl Validator {
         if findings.is_empty() {
             return Vec::new();
         }
-        let lines = span::LineIndex::new(text);
         let pointers: Vec<&str> = findings
             .iter()
             .filter(|f| f.offset.is_none())
@@ -345,10 +344,12 @@ impl Validator {
             .collect();
         let spans = if pointers.is_empty() || cvrf.is_some() || parse::sniff(text, "") != Some(Sniffed::Json)
         {
-            Default::default()
+            Vec::new()
         } else {
             span::locate_json(text, &pointers)
         };
+        // the spans, in the order of the findings that have no offset
+        let mut spans = spans.into_iter();
         let mut out: Vec<Diagnostic> = findings
             .into_iter()
             .filter_map(|f| {
@@ -368,23 +369,26 @@ impl Validator {
                 let (start, end) = match (f.offset, xml_span) {
                     (Some(o), _) => (o, o),
                     (None, Some(span)) => span,
-                    (None, None) => spans.get(&pointer).map_or((0, 0), |s| (s.start, s.end)),
+                    (None, None) => spans.next().map_or((0, 0), |s| (s.start, s.end)),
                 };
-                let end = end.min(lines.line_end(start)).max(start);
-                let (line, column) = lines.line_col(start);
                 Some(Diagnostic {
                     rule: meta.id,
                     name: meta.name,
                     severity,
                     message: f.message,
                     pointer,
-                    line,
-                    column,
+                    line: 0,
+                    column: 0,
                     help: f.help,
-                    span: (start, end),
+                    span: (start, span::clamp_to_line(text, start, end)),
                 })
             })
             .collect();
+        let starts: Vec<usize> = out.iter().map(|d| d.span.0).collect();
+        for (d, (line, column)) in out.iter_mut().zip(span::line_cols(text, &starts)) {
+            d.line = line;
+            d.column = column;
+        }
         out.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
         out
     }

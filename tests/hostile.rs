@@ -1075,10 +1075,10 @@ fn the_span_locator_is_bounded() {
         .spawn(|| {
             let text = "[".repeat(200_000);
             let spans = csaflint::parse::span::locate_json(&text, &["/0/0/0/0", ""]);
-            assert_eq!(spans["/0/0/0/0"].start, 4);
+            assert_eq!(spans[0].start, 4);
             let text = "{\"a\":".repeat(200_000);
             let spans = csaflint::parse::span::locate_json(&text, &["/a/a/a"]);
-            assert_eq!(spans["/a/a/a"].start, 15);
+            assert_eq!(spans[0].start, 15);
         })
         .unwrap()
         .join()

@@ -78,9 +78,6 @@ impl Timings {
                 local.push(("drop model and JSON value", t.elapsed()));
                 if !findings.is_empty() {
                     let t = Instant::now();
-                    let lines = span::LineIndex::new(&text);
-                    local.push(("locate: line index", t.elapsed()));
-                    let t = Instant::now();
                     let pointers: Vec<&str> = findings
                         .iter()
                         .filter(|f| f.offset.is_none())
@@ -89,10 +86,8 @@ impl Timings {
                     let spans = span::locate_json(&text, &pointers);
                     local.push(("locate: JSON pointers", t.elapsed()));
                     let t = Instant::now();
-                    for f in &findings {
-                        let start = spans.get(&f.pointer).map_or(0, |s| s.start);
-                        std::hint::black_box(lines.line_col(start));
-                    }
+                    let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+                    std::hint::black_box(span::line_cols(&text, &starts));
                     local.push(("locate: line and column", t.elapsed()));
                 }
             }

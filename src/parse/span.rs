@@ -2,8 +2,8 @@
 //!
 //! Built only for documents that have diagnostics, and only for the pointers they name.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 type Fast = foldhash::fast::RandomState;
 
@@ -94,6 +94,43 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// 1-based line and column (Unicode code points) of each byte offset, as [`LineIndex::line_col`]
+/// gives them, in one sweep over the text up to the largest offset: no index of every line is built
+/// (a document of a million lines with three diagnostics counts its newlines, nothing more).
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut order: Vec<u32> = (0..offsets.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| offsets[i as usize]);
+    let mut out = vec![(1, 1); offsets.len()];
+    // `pos` is on line `line` (0-based), `chars` code points after the line's start
+    let (mut pos, mut line, mut chars) = (0usize, 0usize, 0usize);
+    for i in order {
+        let offset = floor_char_boundary(text, offsets[i as usize].min(text.len()));
+        if offset > pos {
+            let seg = &bytes[pos..offset];
+            match memchr::memrchr(b'\n', seg) {
+                Some(last) => {
+                    line += memchr::memchr_iter(b'\n', seg).count();
+                    chars = count_chars(&seg[last + 1..]);
+                }
+                None => chars += count_chars(seg),
+            }
+            pos = offset;
+        }
+        out[i as usize] = (line as u32 + 1, chars as u32 + 1);
+    }
+    out
+}
+
+/// `end`, or the end of the line that holds `start` (before its newline) when that comes first.
+pub fn clamp_to_line(text: &str, start: usize, end: usize) -> usize {
+    let s = start.min(text.len());
+    let e = end.min(text.len()).max(s);
+    memchr::memchr(b'\n', &text.as_bytes()[s..e])
+        .map_or(e, |i| s + i)
+        .max(start)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -101,69 +138,131 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Finds the spans of the given pointers in well-formed JSON `text`. A pointer that does not exist
-/// maps to its longest existing ancestor (at worst the whole document), never to nothing.
-/// When a key occurs twice, the last occurrence wins (as in the parsed value).
-pub fn locate_json(text: &str, pointers: &[&str]) -> HashMap<String, Span> {
-    // foldhash: every value in a wanted subtree looks its path up
-    let mut wanted: HashSet<String, Fast> = HashSet::default();
-    for p in pointers {
-        let mut p = *p;
-        // once a pointer is in the set, so are all its ancestors
-        while !wanted.contains(p) {
-            wanted.insert(p.to_owned());
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => break,
-            }
-        }
-    }
-    let mut found: HashMap<String, Span, Fast> = HashMap::default();
+/// Finds the spans of the given pointers in well-formed JSON `text`, in the order of `pointers`. A
+/// pointer that does not exist maps to its longest existing ancestor (at worst the whole document),
+/// never to nothing. When a key occurs twice, the last occurrence wins (as in the parsed value).
+///
+/// The pointers become a trie of their segments; one scan of the text follows the trie and skips every
+/// member and item no pointer reaches, so no path is built or hashed.
+pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Span> {
+    let whole = Span {
+        start: 0,
+        end: text.len(),
+    };
+    let (trie, at) = Trie::build(pointers);
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
-        path: String::new(),
-        wanted: &wanted,
-        found: &mut found,
+        trie,
     };
     scanner.skip_ws();
-    scanner.value(0);
-    let mut out = HashMap::with_capacity(pointers.len());
-    for p in pointers {
-        if out.contains_key(*p) {
-            continue;
-        }
-        let mut q = *p;
-        let span = loop {
-            if let Some(s) = found.get(q) {
-                break *s;
+    scanner.value(Trie::ROOT, 0);
+    let trie = scanner.trie;
+    at.into_iter()
+        .map(|mut n| loop {
+            let node = &trie.nodes[n as usize];
+            if let Some(span) = node.span {
+                break span;
             }
-            match q.rfind('/') {
-                Some(i) => q = &q[..i],
-                None => {
-                    break Span {
-                        start: 0,
-                        end: text.len(),
-                    }
-                }
+            match node.parent {
+                Some(p) => n = p,
+                None => break whole,
             }
-        };
-        out.insert((*p).to_owned(), span);
-    }
-    out
+        })
+        .collect()
 }
 
-struct Scanner<'a> {
+/// The wanted pointers as a tree of their segments.
+struct Trie<'p> {
+    nodes: Vec<TrieNode>,
+    /// (parent, segment as written in the pointer, `~`-escaped) → child.
+    members: HashMap<(u32, &'p str), u32, Fast>,
+}
+
+struct TrieNode {
+    parent: Option<u32>,
+    has_children: bool,
+    /// The children whose segment is an array index, by index, sorted after the build.
+    items: Vec<(usize, u32)>,
+    /// Where the value was found (the last occurrence, for duplicated keys).
+    span: Option<Span>,
+}
+
+impl<'p> Trie<'p> {
+    const ROOT: u32 = 0;
+
+    /// The trie of `pointers`, and the node of each pointer.
+    fn build(pointers: &[&'p str]) -> (Trie<'p>, Vec<u32>) {
+        let mut trie = Trie {
+            nodes: vec![TrieNode {
+                parent: None,
+                has_children: false,
+                items: Vec::new(),
+                span: None,
+            }],
+            members: HashMap::default(),
+        };
+        let at = pointers
+            .iter()
+            .map(|p| {
+                let mut node = Self::ROOT;
+                for seg in p.split('/').skip(1) {
+                    node = match trie.members.get(&(node, seg)) {
+                        Some(&child) => child,
+                        None => {
+                            let child = trie.nodes.len() as u32;
+                            trie.nodes.push(TrieNode {
+                                parent: Some(node),
+                                has_children: false,
+                                items: Vec::new(),
+                                span: None,
+                            });
+                            trie.members.insert((node, seg), child);
+                            let parent = &mut trie.nodes[node as usize];
+                            parent.has_children = true;
+                            if let Some(i) = array_index(seg) {
+                                parent.items.push((i, child));
+                            }
+                            child
+                        }
+                    };
+                }
+                node
+            })
+            .collect();
+        for node in &mut trie.nodes {
+            node.items.sort_unstable();
+        }
+        (trie, at)
+    }
+
+    /// The child for object member `key` (unescaped, as read from the JSON text).
+    fn member(&self, node: u32, key: &str) -> Option<u32> {
+        if key.contains(['~', '/']) {
+            let escaped = key.replace('~', "~0").replace('/', "~1");
+            self.members.get(&(node, escaped.as_str())).copied()
+        } else {
+            self.members.get(&(node, key)).copied()
+        }
+    }
+}
+
+/// The array index a pointer segment names: digits without a leading zero (RFC 6901).
+fn array_index(seg: &str) -> Option<usize> {
+    let canonical =
+        seg == "0" || (!seg.is_empty() && !seg.starts_with('0') && seg.bytes().all(|b| b.is_ascii_digit()));
+    canonical.then(|| seg.parse().ok()).flatten()
+}
+
+struct Scanner<'a, 'p> {
     bytes: &'a [u8],
     pos: usize,
-    path: String,
-    wanted: &'a HashSet<String, Fast>,
-    found: &'a mut HashMap<String, Span, Fast>,
+    trie: Trie<'p>,
 }
 
 const MAX_DEPTH: usize = 512;
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a, '_> {
     fn skip_ws(&mut self) {
         while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
             self.pos += 1;
@@ -174,17 +273,13 @@ impl Scanner<'_> {
         self.bytes.get(self.pos).copied()
     }
 
-    /// Scans one value at `pos`, recording its span when its pointer is wanted.
-    fn value(&mut self, depth: usize) {
+    /// Scans the value at `pos`, which trie node `node` wants: records its span and follows the
+    /// children the trie has; skips the rest.
+    fn value(&mut self, node: u32, depth: usize) {
         let start = self.pos;
-        let want = self.wanted.contains(&self.path);
-        if !want {
-            // `wanted` holds every ancestor of a wanted pointer: nothing below is wanted either
-            self.skip_value();
-            return;
-        }
+        let has_children = self.trie.nodes[node as usize].has_children;
         match self.peek() {
-            Some(b'{') if depth < MAX_DEPTH => {
+            Some(b'{') if has_children && depth < MAX_DEPTH => {
                 self.pos += 1;
                 loop {
                     self.skip_ws();
@@ -204,18 +299,19 @@ impl Scanner<'_> {
                                 self.pos += 1;
                             }
                             self.skip_ws();
-                            let len = self.path.len();
-                            self.path.push('/');
-                            super::json_value::push_escaped(&mut self.path, &key);
-                            self.value(depth + 1);
-                            self.path.truncate(len);
+                            match self.trie.member(node, &key) {
+                                Some(child) => self.value(child, depth + 1),
+                                None => self.skip_value(),
+                            }
                         }
                         _ => break,
                     }
                 }
             }
-            Some(b'[') if depth < MAX_DEPTH => {
+            Some(b'[') if has_children && depth < MAX_DEPTH => {
                 self.pos += 1;
+                let items = std::mem::take(&mut self.trie.nodes[node as usize].items);
+                let mut wanted = items.iter().peekable();
                 let mut index = 0usize;
                 loop {
                     self.skip_ws();
@@ -229,36 +325,22 @@ impl Scanner<'_> {
                             continue;
                         }
                         Some(_) => {
-                            let len = self.path.len();
-                            self.path.push('/');
-                            let _ = write!(self.path, "{index}");
-                            self.value(depth + 1);
-                            self.path.truncate(len);
+                            while wanted.next_if(|(i, _)| *i < index).is_some() {}
+                            match wanted.next_if(|(i, _)| *i == index) {
+                                Some(&(_, child)) => self.value(child, depth + 1),
+                                None => self.skip_value(),
+                            }
                             index += 1;
                         }
                         None => break,
                     }
                 }
+                // an array is scanned again when its key is duplicated
+                self.trie.nodes[node as usize].items = items;
             }
-            Some(b'"') => {
-                self.string();
-            }
-            Some(_) => {
-                while self.pos < self.bytes.len()
-                    && !matches!(
-                        self.bytes[self.pos],
-                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
-                    )
-                {
-                    self.pos += 1;
-                }
-            }
-            None => {}
+            _ => self.skip_value(),
         }
-        if want {
-            self.found
-                .insert(self.path.clone(), Span { start, end: self.pos });
-        }
+        self.trie.nodes[node as usize].span = Some(Span { start, end: self.pos });
     }
 
     /// Skips one value at `pos` without recording anything (no path, no allocation).
@@ -325,7 +407,7 @@ impl Scanner<'_> {
     }
 
     /// Scans a string at `pos` (which holds `"`), returning its unescaped text.
-    fn string(&mut self) -> String {
+    fn string(&mut self) -> Cow<'a, str> {
         self.pos += 1;
         let start = self.pos;
         let mut simple = true;
@@ -341,13 +423,15 @@ impl Scanner<'_> {
         }
         let end = self.pos.min(self.bytes.len());
         self.pos = (self.pos + 1).min(self.bytes.len());
-        let raw = &self.bytes[start..end];
+        let bytes: &'a [u8] = self.bytes;
+        let raw = &bytes[start..end];
         if simple {
-            String::from_utf8_lossy(raw).into_owned()
+            String::from_utf8_lossy(raw)
         } else {
-            let quoted = &self.bytes[start - 1..self.pos];
+            let quoted = &bytes[start - 1..self.pos];
             serde_json::from_slice::<String>(quoted)
-                .unwrap_or_else(|_| String::from_utf8_lossy(raw).into_owned())
+                .map(Cow::Owned)
+                .unwrap_or_else(|_| String::from_utf8_lossy(raw))
         }
     }
 }
@@ -360,7 +444,7 @@ mod tests {
     fn skipped_subtrees_do_not_disturb_what_follows() {
         let text = r#"{"x": {"s": "a\"}{[", "n": [1, 2.5e3, true, null, {"k": []}]}, "y": [0, "b"]}"#;
         let spans = locate_json(text, &["/y/1"]);
-        let s = spans["/y/1"];
+        let s = spans[0];
         assert_eq!(&text[s.start..s.end], "\"b\"");
     }
 
@@ -368,13 +452,69 @@ mod tests {
     fn locates_members_and_items() {
         let text = "{\n  \"a\": [1, {\"b~/\": \"x\"}],\n  \"é\": \"ü\", \"c\": 5\n}";
         let spans = locate_json(text, &["/a/1/b~0~1", "/c", "/a/7", ""]);
-        let s = spans["/a/1/b~0~1"];
+        let s = spans[0];
         assert_eq!(&text[s.start..s.end], "\"x\"");
         let idx = LineIndex::new(text);
-        assert_eq!(idx.line_col(spans["/c"].start), (3, 18));
+        assert_eq!(idx.line_col(spans[1].start), (3, 18));
         // missing index falls back to the array
-        assert_eq!(&text[spans["/a/7"].start..spans["/a/7"].start + 1], "[");
-        assert_eq!(spans[""].start, 0);
+        assert_eq!(&text[spans[2].start..spans[2].start + 1], "[");
+        assert_eq!(spans[3].start, 0);
+    }
+
+    #[test]
+    fn sibling_segments_that_sort_around_the_separator() {
+        // `b!` sorts between `b` and `b/…` as a whole string: the trie must still join `/a/b` and `/a/b/c`
+        let text = r#"{"a": {"b": {"c": 1}, "b!": 2, "b.x": 3, "b~": 4}, "l": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}"#;
+        let ps = [
+            "/a/b", "/a/b!", "/a/b/c", "/a/b.x", "/a/b~0", "/l/10", "/l/2", "/l/01", "/a/b/c", "/l/11/x",
+        ];
+        let spans = locate_json(text, &ps);
+        let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            [
+                r#"{"c": 1}"#,
+                "2",
+                "1",
+                "3",
+                "4",
+                "10",
+                "2",
+                &text[text.find('[').unwrap()..text.len() - 1],
+                "1",
+                "11"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_last_of_duplicated_keys_wins() {
+        let text = r#"{"a": 1, "b": {"x": 1}, "a": [2]}"#;
+        let spans = locate_json(text, &["/a", "/a/0", "/b/x"]);
+        let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, ["[2]", "2", "1"]);
+    }
+
+    #[test]
+    fn the_sweep_agrees_with_the_line_index() {
+        let text = "ab\n\néü€x\n\r\n  \"k\": 1\n".repeat(50) + &"é".repeat(9_000);
+        let offsets: Vec<usize> = (0..=text.len() + 3)
+            .rev()
+            .step_by(3)
+            .chain([0, 5, 5, 2])
+            .collect();
+        let idx = LineIndex::new(&text);
+        let want: Vec<(u32, u32)> = offsets.iter().map(|&o| idx.line_col(o)).collect();
+        assert_eq!(line_cols(&text, &offsets), want);
+        for &o in &offsets {
+            for len in [0, 1, 4, 40] {
+                let o = o.min(text.len());
+                assert_eq!(
+                    clamp_to_line(&text, o, o + len),
+                    (o + len).min(idx.line_end(o)).max(o).min(text.len())
+                );
+            }
+        }
     }
 
     #[test]
