@@ -6,6 +6,29 @@
 use crate::model::*;
 use serde_json::{Map, Value};
 
+/// Member lookup by a scan of the object's entries: CSAF objects have a handful of members, and a
+/// scan compares a few short keys where `serde_json::Map::get` hashes the key with SipHash (its
+/// `IndexMap` uses std's hasher). Larger objects are looked up in the map.
+trait At {
+    fn at(&self, key: &str) -> Option<&Value>;
+}
+
+impl At for Map<String, Value> {
+    fn at(&self, key: &str) -> Option<&Value> {
+        if self.len() > 16 {
+            return self.get(key);
+        }
+        // the last of equal keys cannot occur: the map holds each key once
+        self.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    }
+}
+
+impl At for Value {
+    fn at(&self, key: &str) -> Option<&Value> {
+        self.as_object().and_then(|o| o.at(key))
+    }
+}
+
 /// Which CSAF version a document declares.
 pub enum DeclaredVersion {
     /// `csaf_version` is `2.0`.
@@ -20,7 +43,7 @@ pub enum DeclaredVersion {
 
 /// Reads `/document/csaf_version`.
 pub fn declared_version(root: &Value) -> DeclaredVersion {
-    match root.get("document").and_then(|d| d.get("csaf_version")) {
+    match root.at("document").and_then(|d| d.at("csaf_version")) {
         Some(Value::String(s)) if s == "2.0" => DeclaredVersion::V20,
         Some(Value::String(s)) if s == "2.1" => DeclaredVersion::V21,
         Some(Value::String(s)) => DeclaredVersion::Unknown(s.clone()),
@@ -34,12 +57,12 @@ pub fn to_model(root: &Value, version: Version) -> Advisory {
     let v21 = version == Version::Csaf21;
     Advisory {
         version,
-        document: root.get("document").map(document).unwrap_or_default(),
+        document: root.at("document").map(document).unwrap_or_default(),
         product_tree: root
-            .get("product_tree")
+            .at("product_tree")
             .and_then(Value::as_object)
             .map(|o| product_tree(o, v21)),
-        vulnerabilities: arr(root.get("vulnerabilities"))
+        vulnerabilities: arr(root.at("vulnerabilities"))
             .iter()
             .map(|v| vulnerability(v, v21))
             .collect(),
@@ -47,11 +70,11 @@ pub fn to_model(root: &Value, version: Version) -> Advisory {
 }
 
 fn s(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_owned)
+    v.at(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 fn ts(v: &Value, key: &str) -> Option<Timestamp> {
-    v.get(key).and_then(Value::as_str).map(Timestamp::parse)
+    v.at(key).and_then(Value::as_str).map(Timestamp::parse)
 }
 
 fn arr(v: Option<&Value>) -> &[Value] {
@@ -59,28 +82,28 @@ fn arr(v: Option<&Value>) -> &[Value] {
 }
 
 fn strings(v: &Value, key: &str) -> Vec<String> {
-    arr(v.get(key))
+    arr(v.at(key))
         .iter()
         .filter_map(|x| x.as_str().map(str::to_owned))
         .collect()
 }
 
 fn document(d: &Value) -> Document {
-    let publisher = d.get("publisher").map_or_else(Publisher::default, |p| Publisher {
+    let publisher = d.at("publisher").map_or_else(Publisher::default, |p| Publisher {
         category: s(p, "category").map(|c| PublisherCategory::parse(&c)),
         name: s(p, "name"),
         namespace: s(p, "namespace"),
         contact_details: s(p, "contact_details"),
         issuing_authority: s(p, "issuing_authority"),
     });
-    let tracking = d.get("tracking").map_or_else(Tracking::default, |t| Tracking {
+    let tracking = d.at("tracking").map_or_else(Tracking::default, |t| Tracking {
         id: s(t, "id"),
         aliases: strings(t, "aliases"),
         status: s(t, "status").map(|c| DocumentStatus::parse(&c)),
         version: s(t, "version"),
         initial_release_date: ts(t, "initial_release_date"),
         current_release_date: ts(t, "current_release_date"),
-        revision_history: arr(t.get("revision_history"))
+        revision_history: arr(t.at("revision_history"))
             .iter()
             .map(|r| Revision {
                 date: ts(r, "date"),
@@ -89,10 +112,10 @@ fn document(d: &Value) -> Document {
                 summary: s(r, "summary"),
             })
             .collect(),
-        generator: t.get("generator").map(|g| Generator {
+        generator: t.at("generator").map(|g| Generator {
             date: ts(g, "date"),
-            engine_name: g.get("engine").and_then(|e| s(e, "name")),
-            engine_version: g.get("engine").and_then(|e| s(e, "version")),
+            engine_name: g.at("engine").and_then(|e| s(e, "name")),
+            engine_version: g.at("engine").and_then(|e| s(e, "version")),
         }),
     });
     Document {
@@ -106,17 +129,17 @@ fn document(d: &Value) -> Document {
         notes: notes(d),
         references: references(d),
         acknowledgments: acknowledgments(d),
-        distribution: d.get("distribution").map(|x| Distribution {
+        distribution: d.at("distribution").map(|x| Distribution {
             text: s(x, "text"),
             tlp_label: x
-                .get("tlp")
+                .at("tlp")
                 .and_then(|t| s(t, "label"))
                 .map(|l| TlpLabel::parse(&l)),
-            tlp_url: x.get("tlp").and_then(|t| s(t, "url")),
-            sharing_group_id: x.get("sharing_group").and_then(|g| s(g, "id")),
-            sharing_group_name: x.get("sharing_group").and_then(|g| s(g, "name")),
+            tlp_url: x.at("tlp").and_then(|t| s(t, "url")),
+            sharing_group_id: x.at("sharing_group").and_then(|g| s(g, "id")),
+            sharing_group_name: x.at("sharing_group").and_then(|g| s(g, "name")),
         }),
-        aggregate_severity: d.get("aggregate_severity").map(|a| AggregateSeverity {
+        aggregate_severity: d.at("aggregate_severity").map(|a| AggregateSeverity {
             namespace: s(a, "namespace"),
             text: s(a, "text"),
         }),
@@ -125,7 +148,7 @@ fn document(d: &Value) -> Document {
 }
 
 fn notes(v: &Value) -> Vec<Note> {
-    arr(v.get("notes"))
+    arr(v.at("notes"))
         .iter()
         .map(|n| Note {
             category: s(n, "category").map(|c| NoteCategory::parse(&c)),
@@ -139,7 +162,7 @@ fn notes(v: &Value) -> Vec<Note> {
 }
 
 fn references(v: &Value) -> Vec<Reference> {
-    arr(v.get("references"))
+    arr(v.at("references"))
         .iter()
         .map(|r| Reference {
             category: s(r, "category").map(|c| ReferenceCategory::parse(&c)),
@@ -150,7 +173,7 @@ fn references(v: &Value) -> Vec<Reference> {
 }
 
 fn acknowledgments(v: &Value) -> Vec<Acknowledgment> {
-    arr(v.get("acknowledgments"))
+    arr(v.at("acknowledgments"))
         .iter()
         .map(|a| Acknowledgment {
             names: strings(a, "names"),
@@ -162,7 +185,7 @@ fn acknowledgments(v: &Value) -> Vec<Acknowledgment> {
 }
 
 fn product_tree(o: &Map<String, Value>, v21: bool) -> ProductTree {
-    let t = |k: &str| arr(o.get(k));
+    let t = |k: &str| arr(o.at(k));
     ProductTree {
         branches: t("branches").iter().map(|b| branch(b, v21, 0)).collect(),
         full_product_names: t("full_product_names")
@@ -175,21 +198,21 @@ fn product_tree(o: &Map<String, Value>, v21: bool) -> ProductTree {
                 category: s(r, "category").map(|c| RelationshipCategory::parse(&c)),
                 product_reference: s(r, "product_reference"),
                 relates_to_product_reference: s(r, "relates_to_product_reference"),
-                full_product_name: r.get("full_product_name").map(|p| full_product_name(p, v21)),
+                full_product_name: r.at("full_product_name").map(|p| full_product_name(p, v21)),
             })
             .collect(),
         product_paths: t("product_paths")
             .iter()
             .map(|p| ProductPath {
                 beginning_product_reference: s(p, "beginning_product_reference"),
-                subpaths: arr(p.get("subpaths"))
+                subpaths: arr(p.at("subpaths"))
                     .iter()
                     .map(|x| Subpath {
                         category: s(x, "category").map(|c| RelationshipCategory::parse(&c)),
                         next_product_reference: s(x, "next_product_reference"),
                     })
                     .collect(),
-                full_product_name: p.get("full_product_name").map(|f| full_product_name(f, v21)),
+                full_product_name: p.at("full_product_name").map(|f| full_product_name(f, v21)),
             })
             .collect(),
         product_groups: t("product_groups")
@@ -210,9 +233,9 @@ fn branch(b: &Value, v21: bool, depth: usize) -> Branch {
     Branch {
         category: s(b, "category").map(|c| BranchCategory::parse(&c)),
         name: s(b, "name"),
-        product: b.get("product").map(|p| full_product_name(p, v21)),
+        product: b.at("product").map(|p| full_product_name(p, v21)),
         branches: if depth < MAX_BRANCH_DEPTH {
-            arr(b.get("branches"))
+            arr(b.at("branches"))
                 .iter()
                 .map(|c| branch(c, v21, depth + 1))
                 .collect()
@@ -226,7 +249,7 @@ fn full_product_name(p: &Value, v21: bool) -> FullProductName {
     FullProductName {
         product_id: s(p, "product_id"),
         name: s(p, "name"),
-        helper: p.get("product_identification_helper").map(|h| {
+        helper: p.at("product_identification_helper").map(|h| {
             let mut purls = strings(h, "purls");
             if !v21 {
                 purls.extend(s(h, "purl"));
@@ -234,11 +257,11 @@ fn full_product_name(p: &Value, v21: bool) -> FullProductName {
             ProductIdentificationHelper {
                 cpe: s(h, "cpe"),
                 purls,
-                hashes: arr(h.get("hashes"))
+                hashes: arr(h.at("hashes"))
                     .iter()
                     .map(|x| Hashes {
                         filename: s(x, "filename"),
-                        file_hashes: arr(x.get("file_hashes"))
+                        file_hashes: arr(x.at("file_hashes"))
                             .iter()
                             .map(|f| (s(f, "algorithm"), s(f, "value")))
                             .collect(),
@@ -248,7 +271,7 @@ fn full_product_name(p: &Value, v21: bool) -> FullProductName {
                 sbom_urls: strings(h, "sbom_urls"),
                 serial_numbers: strings(h, "serial_numbers"),
                 skus: strings(h, "skus"),
-                generic_uris: arr(h.get("x_generic_uris"))
+                generic_uris: arr(h.at("x_generic_uris"))
                     .iter()
                     .map(|u| (s(u, "namespace"), s(u, "uri")))
                     .collect(),
@@ -263,12 +286,12 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
         name: s(c, "name"),
         version: s(c, "version"),
     };
-    let mut cwes: Vec<Cwe> = arr(v.get("cwes")).iter().map(cwe).collect();
+    let mut cwes: Vec<Cwe> = arr(v.at("cwes")).iter().map(cwe).collect();
     if !v21 {
-        cwes.extend(v.get("cwe").map(cwe));
+        cwes.extend(v.at("cwe").map(cwe));
     }
     let mut product_status = ProductStatus::default();
-    if let Some(ps) = v.get("product_status").and_then(Value::as_object) {
+    if let Some(ps) = v.at("product_status").and_then(Value::as_object) {
         for (key, list) in ps {
             if let Some(target) = product_status.list_mut(key) {
                 *target = list
@@ -279,11 +302,11 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
         }
     }
     let metrics_key = if v21 { "metrics" } else { "scores" };
-    let metrics = arr(v.get(metrics_key))
+    let metrics = arr(v.at(metrics_key))
         .iter()
         .map(|m| {
-            let content = if v21 { m.get("content") } else { Some(m) };
-            let c = |k: &str| content.and_then(|c| c.get(k));
+            let content = if v21 { m.at("content") } else { Some(m) };
+            let c = |k: &str| content.and_then(|c| c.at(k));
             Metric {
                 products: strings(m, "products"),
                 cvss_v2: c("cvss_v2").and_then(cvss),
@@ -300,7 +323,7 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
         .collect();
     Vulnerability {
         cve: s(v, "cve"),
-        ids: arr(v.get("ids"))
+        ids: arr(v.at("ids"))
             .iter()
             .map(|i| VulnerabilityId {
                 system_name: s(i, "system_name"),
@@ -316,7 +339,7 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
         acknowledgments: acknowledgments(v),
         discovery_date: ts(v, "discovery_date"),
         disclosure_date: ts(v, if v21 { "disclosure_date" } else { "release_date" }),
-        involvements: arr(v.get("involvements"))
+        involvements: arr(v.at("involvements"))
             .iter()
             .map(|i| Involvement {
                 party: s(i, "party").map(|c| InvolvementParty::parse(&c)),
@@ -328,7 +351,7 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
                 group_ids: strings(i, "group_ids"),
             })
             .collect(),
-        flags: arr(v.get("flags"))
+        flags: arr(v.at("flags"))
             .iter()
             .map(|f| Flag {
                 label: s(f, "label").map(|c| FlagLabel::parse(&c)),
@@ -337,7 +360,7 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
                 product_ids: strings(f, "product_ids"),
             })
             .collect(),
-        threats: arr(v.get("threats"))
+        threats: arr(v.at("threats"))
             .iter()
             .map(|t| Threat {
                 category: s(t, "category").map(|c| ThreatCategory::parse(&c)),
@@ -349,7 +372,7 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
             .collect(),
         product_status,
         metrics,
-        remediations: arr(v.get("remediations"))
+        remediations: arr(v.at("remediations"))
             .iter()
             .map(|r| Remediation {
                 category: s(r, "category").map(|c| RemediationCategory::parse(&c)),
@@ -360,13 +383,13 @@ fn vulnerability(v: &Value, v21: bool) -> Vulnerability {
                 url: s(r, "url"),
                 entitlements: strings(r, "entitlements"),
                 restart_required: r
-                    .get("restart_required")
+                    .at("restart_required")
                     .and_then(|x| s(x, "category"))
                     .map(|c| RestartCategory::parse(&c)),
-                restart_details: r.get("restart_required").and_then(|x| s(x, "details")),
+                restart_details: r.at("restart_required").and_then(|x| s(x, "details")),
             })
             .collect(),
-        first_known_exploitation_dates: arr(v.get("first_known_exploitation_dates"))
+        first_known_exploitation_dates: arr(v.at("first_known_exploitation_dates"))
             .iter()
             .map(|e| ExploitationDate {
                 date: ts(e, "date"),
@@ -383,7 +406,7 @@ fn cvss(v: &Value) -> Option<Cvss> {
     Some(Cvss {
         version: s(v, "version"),
         vector: s(v, "vectorString"),
-        base_score: v.get("baseScore").and_then(Value::as_f64),
+        base_score: v.at("baseScore").and_then(Value::as_f64),
         base_severity: s(v, "baseSeverity"),
         fields: o.clone(),
     })
