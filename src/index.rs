@@ -463,6 +463,51 @@ impl CvssAt<'_> {
     }
 }
 
+/// A CVSS object with its vector parsed and scored, once per document (see
+/// [`Context::cvss`](crate::rules::Context::cvss)).
+#[derive(Debug)]
+pub struct ParsedCvss<'a> {
+    /// The object and where it is.
+    pub at: CvssAt<'a>,
+    /// The `vectorString`, when it is a valid vector.
+    pub vector: Option<crate::cvss::Vector>,
+    /// The scores of `vector`.
+    pub scores: Option<crate::cvss::Scores>,
+}
+
+/// Every CVSS object of the document (as [`cvss_objects`]) with its vector parsed and scored. A vector
+/// string that occurs more than once (documents often score many vulnerabilities alike) is parsed and
+/// scored once.
+pub fn parsed_cvss_objects(advisory: &Advisory) -> Vec<ParsedCvss<'_>> {
+    let mut out: Vec<ParsedCvss<'_>> = Vec::new();
+    // vector string → position in `out` of its first object
+    let mut first: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+    for at in cvss_objects(advisory) {
+        let Some(text) = at.cvss.vector.as_deref() else {
+            out.push(ParsedCvss {
+                at,
+                vector: None,
+                scores: None,
+            });
+            continue;
+        };
+        let (vector, scores) = match first.entry(text) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let seen = &out[*e.get()];
+                (seen.vector.clone(), seen.scores)
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                let vector = crate::cvss::parse_vector(text).ok();
+                let scores = vector.as_ref().map(crate::cvss::Vector::scores);
+                (vector, scores)
+            }
+        };
+        out.push(ParsedCvss { at, vector, scores });
+    }
+    out
+}
+
 /// Every CVSS object of the document, in document order.
 pub fn cvss_objects(advisory: &Advisory) -> impl Iterator<Item = CvssAt<'_>> {
     advisory.vulnerabilities.iter().enumerate().flat_map(|(vuln, v)| {
