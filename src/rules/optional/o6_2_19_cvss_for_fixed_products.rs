@@ -1,8 +1,7 @@
 use crate::cvss;
 use crate::diag::Finding;
-use crate::index::ParsedCvss;
+use crate::index::{FastMap, ParsedCvss};
 use crate::rules::Context;
-use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -43,7 +42,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         "scores"
     };
     let parsed = cx.cvss();
-    let mut metrics_of: HashMap<&str, Vec<usize>, foldhash::fast::RandomState> = HashMap::default();
+    let mut metrics_of: FastMap<&str, Vec<usize>> = FastMap::default();
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
         if vuln.product_status.first_fixed.is_empty() && vuln.product_status.fixed.is_empty() {
             continue;
