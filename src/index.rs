@@ -5,7 +5,16 @@
 
 use crate::model::*;
 use crate::version_t::VersionNumber;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+
+/// A hash map with foldhash's fast hasher. The rules' maps and sets are keyed by short strings of the
+/// document (product ids, group ids, …) and looked up often; std's SipHash costs several times more
+/// per key. The hasher is seeded per process, like std's.
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set with foldhash's fast hasher (see [`FastMap`]).
+pub type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
 
 /// Where a product is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,11 +34,7 @@ impl DefLoc {
     pub fn pointer(&self) -> String {
         match self {
             DefLoc::Branch(path) => {
-                let mut p = String::from("/product_tree");
-                for i in path {
-                    p.push_str("/branches/");
-                    p.push_str(&i.to_string());
-                }
+                let mut p = branch_pointer(path);
                 p.push_str("/product");
                 p
             }
@@ -146,11 +151,11 @@ pub struct Index<'a> {
     /// Every product definition, in document order (branches, then full product names, then relationships).
     pub products: Vec<ProductDef<'a>>,
     /// Product id → positions in `products`.
-    pub product_ids: HashMap<&'a str, Vec<usize>>,
+    pub product_ids: FastMap<&'a str, Vec<usize>>,
     /// Every product id reference, in document order.
     pub product_refs: Vec<(&'a str, RefLoc)>,
     /// Group id → positions in `/product_tree/product_groups`.
-    pub group_ids: HashMap<&'a str, Vec<usize>>,
+    pub group_ids: FastMap<&'a str, Vec<usize>>,
     /// Every group id reference (remediations, threats, flags), in document order.
     pub group_refs: Vec<(&'a str, RefLoc)>,
     /// `/product_tree/product_groups`.
@@ -166,9 +171,9 @@ impl<'a> Index<'a> {
     pub fn new(advisory: &'a Advisory) -> Index<'a> {
         let mut ix = Index {
             products: Vec::new(),
-            product_ids: HashMap::new(),
+            product_ids: FastMap::default(),
             product_refs: Vec::new(),
-            group_ids: HashMap::new(),
+            group_ids: FastMap::default(),
             group_refs: Vec::new(),
             groups: advisory
                 .product_tree
@@ -362,11 +367,11 @@ impl<'a> Index<'a> {
     }
 
     /// The product ids that a set of statements (each `(product_ids, group_ids)`) names, groups resolved.
-    pub fn covered<'s, I>(&'s self, statements: I) -> std::collections::HashSet<&'s str>
+    pub fn covered<'s, I>(&'s self, statements: I) -> FastSet<&'s str>
     where
         I: IntoIterator<Item = (&'s [String], &'s [String])>,
     {
-        let mut set = std::collections::HashSet::new();
+        let mut set = FastSet::default();
         for (ids, groups) in statements {
             set.extend(ids.iter().map(String::as_str));
             for g in groups {
@@ -422,10 +427,10 @@ pub fn walk_branches<'a>(tree: &'a ProductTree, mut f: impl FnMut(&'a Branch, &[
 
 /// JSON pointer of a branch from its index path.
 pub fn branch_pointer(path: &[usize]) -> String {
-    let mut p = String::from("/product_tree");
+    let mut p = String::with_capacity(21 + 12 * path.len());
+    p.push_str("/product_tree");
     for i in path {
-        p.push_str("/branches/");
-        p.push_str(&i.to_string());
+        let _ = write!(p, "/branches/{i}");
     }
     p
 }
@@ -461,6 +466,51 @@ impl CvssAt<'_> {
             )
         }
     }
+}
+
+/// A CVSS object with its vector parsed and scored, once per document (see
+/// [`Context::cvss`](crate::rules::Context::cvss)).
+#[derive(Debug)]
+pub struct ParsedCvss<'a> {
+    /// The object and where it is.
+    pub at: CvssAt<'a>,
+    /// The `vectorString`, when it is a valid vector.
+    pub vector: Option<crate::cvss::Vector>,
+    /// The scores of `vector`.
+    pub scores: Option<crate::cvss::Scores>,
+}
+
+/// Every CVSS object of the document (as [`cvss_objects`]) with its vector parsed and scored. A vector
+/// string that occurs more than once (documents often score many vulnerabilities alike) is parsed and
+/// scored once.
+pub fn parsed_cvss_objects(advisory: &Advisory) -> Vec<ParsedCvss<'_>> {
+    let mut out: Vec<ParsedCvss<'_>> = Vec::new();
+    // vector string → position in `out` of its first object
+    let mut first: FastMap<&str, usize> = FastMap::default();
+    for at in cvss_objects(advisory) {
+        let Some(text) = at.cvss.vector.as_deref() else {
+            out.push(ParsedCvss {
+                at,
+                vector: None,
+                scores: None,
+            });
+            continue;
+        };
+        let (vector, scores) = match first.entry(text) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let seen = &out[*e.get()];
+                (seen.vector.clone(), seen.scores)
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                let vector = crate::cvss::parse_vector(text).ok();
+                let scores = vector.as_ref().map(crate::cvss::Vector::scores);
+                (vector, scores)
+            }
+        };
+        out.push(ParsedCvss { at, vector, scores });
+    }
+    out
 }
 
 /// Every CVSS object of the document, in document order.

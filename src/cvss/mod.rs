@@ -27,6 +27,7 @@ pub mod v4;
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// A CVSS version that CSAF documents use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -231,12 +232,19 @@ impl fmt::Display for VectorError {
 
 impl std::error::Error for VectorError {}
 
+/// The largest number of metrics a CVSS version defines (v4.0: 32).
+const MAX_METRICS: usize = 32;
+
 /// A parsed, valid CVSS vector string.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vector {
     version: CvssVersion,
     text: String,
     metrics: Vec<(&'static str, &'static str)>,
+    /// The value of every metric, by its position in [`CvssVersion::metric_definitions`]: the written
+    /// one, or Not Defined (`X`, `ND`) for an absent optional metric. Scoring reads many metrics many
+    /// times; this spares it a search through `metrics` and the definitions for each.
+    values: [&'static str; MAX_METRICS],
 }
 
 impl Vector {
@@ -263,12 +271,25 @@ impl Vector {
 
     /// The value of a metric, with absent optional metrics read as Not Defined (`X`; `ND` in v2.0).
     pub fn value(&self, abbrev: &str) -> &'static str {
-        if let Some(v) = self.get(abbrev) {
-            return v;
+        match self
+            .version
+            .metric_definitions()
+            .iter()
+            .position(|d| d.abbrev == abbrev)
+        {
+            Some(index) => self.values[index],
+            None => "X",
         }
-        metric_definition(self.version, abbrev)
-            .and_then(MetricDef::not_defined)
-            .unwrap_or("X")
+    }
+
+    /// The value of the metric at `index` of [`CvssVersion::metric_definitions`], as [`value`](Self::value)
+    /// reads it (absent optional metrics as Not Defined).
+    ///
+    /// # Panics
+    /// If the version defines fewer metrics.
+    pub fn value_at(&self, index: usize) -> &'static str {
+        assert!(index < self.version.metric_definitions().len());
+        self.values[index]
     }
 
     /// The scores the vector computes to (see [`Scores`]).
@@ -398,8 +419,10 @@ pub fn parse_vector_as(vector: &str, version: CvssVersion) -> Result<Vector, Vec
 
 fn parse_body(version: CvssVersion, text: &str, body: &str) -> Result<Vector, VectorError> {
     let defs = version.metric_definitions();
-    let mut metrics: Vec<(&'static str, &'static str)> = Vec::new();
-    let mut seen = vec![false; defs.len()];
+    let mut metrics: Vec<(&'static str, &'static str)> =
+        Vec::with_capacity(body.split('/').count().min(MAX_METRICS));
+    let mut values = not_defined_values(version);
+    let mut seen = [false; MAX_METRICS];
     // index in `defs` of the metric written last, for the order check
     let mut last: Option<usize> = None;
     for part in body.split('/') {
@@ -455,6 +478,7 @@ fn parse_body(version: CvssVersion, text: &str, body: &str) -> Result<Vector, Ve
             ));
         };
         metrics.push((def.abbrev, value));
+        values[index] = value;
     }
     let missing: Vec<String> = defs
         .iter()
@@ -476,7 +500,27 @@ fn parse_body(version: CvssVersion, text: &str, body: &str) -> Result<Vector, Ve
         version,
         text: text.to_string(),
         metrics,
+        values,
     })
+}
+
+/// The values of a vector without any metric: Not Defined (`X`, `ND`) for each optional metric, `X`
+/// for the base metrics (which a valid vector always states).
+fn not_defined_values(version: CvssVersion) -> [&'static str; MAX_METRICS] {
+    static VALUES: LazyLock<[[&'static str; MAX_METRICS]; 3]> = LazyLock::new(|| {
+        [CvssVersion::V2, CvssVersion::V31, CvssVersion::V40].map(|version| {
+            let mut values = ["X"; MAX_METRICS];
+            for (value, def) in values.iter_mut().zip(version.metric_definitions()) {
+                *value = def.not_defined().unwrap_or("X");
+            }
+            values
+        })
+    });
+    VALUES[match version {
+        CvssVersion::V2 => 0,
+        CvssVersion::V30 | CvssVersion::V31 => 1,
+        CvssVersion::V40 => 2,
+    }]
 }
 
 /// The JSON properties whose values are computed from the vector (scores and severities), as opposed
@@ -548,6 +592,72 @@ pub fn expected_properties(vector: &Vector) -> Vec<(&'static str, Value)> {
     out
 }
 
+/// The value a CVSS JSON property should have (see [`expected_property`] and [`expected_score`]):
+/// the allocation-free counterpart of the values of [`expected_properties`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expected {
+    /// A string: `version`, a metric's enum value, or a severity.
+    Str(&'static str),
+    /// A score.
+    Number(f64),
+}
+
+impl Expected {
+    /// The value as [`expected_properties`] gives it.
+    pub fn to_value(self) -> Value {
+        match self {
+            Expected::Str(s) => Value::from(s),
+            Expected::Number(n) => Value::from(n),
+        }
+    }
+
+    /// Whether `actual` equals the value, as [`json_values_equal`]`(actual, &self.to_value())` says.
+    pub fn matches(self, actual: &Value) -> bool {
+        match self {
+            Expected::Str(s) => actual.as_str() == Some(s),
+            // `Value::from` gives null for a non-finite number
+            Expected::Number(n) if !n.is_finite() => actual.is_null(),
+            // as `json_values_equal`: a number that is not finite as f64 (`1e400`) equals no score
+            Expected::Number(n) => {
+                matches!(actual, Value::Number(x) if x.as_f64().is_some_and(|x| (x - n).abs() < 1e-9))
+            }
+        }
+    }
+}
+
+/// The expected value of one `version` or metric property of a CVSS object (the properties that are
+/// not [computed](is_computed_property)), with its position among [`expected_properties`]; `None` for
+/// any other property.
+pub fn expected_property(vector: &Vector, property: &str) -> Option<(usize, Expected)> {
+    let version = vector.version();
+    if property == "version" {
+        return Some((0, Expected::Str(version.as_str())));
+    }
+    let defs = version.metric_definitions();
+    let index = defs.iter().position(|d| d.property == property)?;
+    let json = defs[index].json_value(vector.values[index])?;
+    Some((1 + index, Expected::Str(json)))
+}
+
+/// The expected value of one [computed](is_computed_property) property of a CVSS object of `version`
+/// with `scores`, with its position among the computed properties of [`expected_properties`]; `None`
+/// for a property the version's schema does not compute.
+pub fn expected_score(version: CvssVersion, scores: &Scores, property: &str) -> Option<(usize, Expected)> {
+    let severity = |s: f64| Expected::Str(Severity::from_score(s).as_str());
+    let with_severity = version != CvssVersion::V2;
+    let v4 = version == CvssVersion::V40;
+    let (position, expected) = match property {
+        "baseScore" => (0, Expected::Number(scores.base)),
+        "baseSeverity" if with_severity => (1, severity(scores.base)),
+        "temporalScore" if !v4 => (2, Expected::Number(scores.temporal?)),
+        "temporalSeverity" if with_severity && !v4 => (3, severity(scores.temporal?)),
+        "environmentalScore" if !v4 => (4, Expected::Number(scores.environmental?)),
+        "environmentalSeverity" if with_severity && !v4 => (5, severity(scores.environmental?)),
+        _ => return None,
+    };
+    Some((position, expected))
+}
+
 /// Compares two JSON values the way the CVSS tests need: numbers by value (`10`, `10.0` and `1e1` are
 /// equal, within 1e-9), everything else exactly.
 pub fn json_values_equal(a: &Value, b: &Value) -> bool {
@@ -565,22 +675,54 @@ pub fn json_values_equal(a: &Value, b: &Value) -> bool {
 /// the specification. Metrics in the vector win. `None` when the result is not a valid vector.
 pub fn with_properties(vector: &Vector, fields: &serde_json::Map<String, Value>) -> Option<Vector> {
     let version = vector.version();
-    let mut parts: Vec<String> = Vec::new();
+    let mut text = String::with_capacity(vector.as_str().len() + 16);
+    if version != CvssVersion::V2 {
+        text.push_str("CVSS:");
+        text.push_str(version.as_str());
+        text.push('/');
+    }
+    let start = text.len();
     for def in version.metric_definitions() {
-        let value = vector.get(def.abbrev).or_else(|| {
-            let json = fields.get(def.property)?.as_str()?;
-            def.values.iter().find(|(_, j)| *j == json).map(|(v, _)| *v)
-        });
+        let value = vector
+            .get(def.abbrev)
+            .or_else(|| stated_value(def, fields.get(def.property)?));
         if let Some(value) = value {
-            parts.push(format!("{}:{value}", def.abbrev));
+            if text.len() > start {
+                text.push('/');
+            }
+            text.push_str(def.abbrev);
+            text.push(':');
+            text.push_str(value);
         }
     }
-    let body = parts.join("/");
-    let text = match version {
-        CvssVersion::V2 => body,
-        other => format!("CVSS:{}/{body}", other.as_str()),
-    };
     parse_vector(&text).ok()
+}
+
+/// The vector value of a metric property's JSON value (`NONE` → `N`), if it is one of the metric's.
+fn stated_value(def: &MetricDef, json: &Value) -> Option<&'static str> {
+    let json = json.as_str()?;
+    def.values.iter().find(|(_, j)| *j == json).map(|(v, _)| *v)
+}
+
+/// The scores of [`with_properties`]`(vector, fields)`, given the vector's own `scores`: the completed
+/// vector is only built when the object states a metric that the vector leaves out (otherwise it has
+/// the vector's metrics and so its scores).
+pub fn scores_with_properties(
+    vector: &Vector,
+    scores: &Scores,
+    fields: &serde_json::Map<String, Value>,
+) -> Option<Scores> {
+    let defs = vector.version().metric_definitions();
+    let adds_metric = fields.iter().any(|(property, json)| {
+        defs.iter()
+            .find(|d| d.property == property)
+            .is_some_and(|def| vector.get(def.abbrev).is_none() && stated_value(def, json).is_some())
+    });
+    if adds_metric {
+        with_properties(vector, fields).map(|v| v.scores())
+    } else {
+        Some(*scores)
+    }
 }
 
 #[cfg(test)]
@@ -870,6 +1012,87 @@ mod tests {
         assert_eq!(get("Automatable").unwrap(), "NOT_DEFINED");
         assert_eq!(get("baseSeverity").unwrap(), "CRITICAL");
         assert_eq!(get("threatScore"), None);
+    }
+
+    #[test]
+    fn single_expected_properties_agree_with_the_list() {
+        let vectors = [
+            "AV:N/AC:L/Au:N/C:C/I:C/A:C/E:POC",
+            "AV:L/AC:H/Au:M/C:N/I:P/A:N/E:U/RL:OF/RC:UR/CDP:LM/TD:H/CR:L/IR:M/AR:H",
+            "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+            "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:H/A:H/E:F/MS:U/MC:N",
+            "CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:N",
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:P/MSI:N/U:Amber",
+        ];
+        let actuals: Vec<Value> = serde_json::from_str(
+            r#"[null, true, "3.1", "NETWORK", "HIGH", "NOT_DEFINED", 9.8, 10, 10.0, 1e1, 1e400, "9.8", 0, 5.3]"#,
+        )
+        .unwrap();
+        for text in vectors {
+            let v = parse_vector(text).unwrap();
+            let scores = v.scores();
+            let all = expected_properties(&v);
+            let (mut last_plain, mut last_computed) = (None, None);
+            for (name, value) in &all {
+                let (single, last) = if is_computed_property(name) {
+                    (expected_score(v.version(), &scores, name), &mut last_computed)
+                } else {
+                    (expected_property(&v, name), &mut last_plain)
+                };
+                let (position, expected) = single.unwrap_or_else(|| panic!("{text} {name}"));
+                assert!(*last < Some(position), "{text} {name}: order");
+                *last = Some(position);
+                assert_eq!(&expected.to_value(), value, "{text} {name}");
+                for actual in &actuals {
+                    assert_eq!(
+                        expected.matches(actual),
+                        json_values_equal(actual, value),
+                        "{text} {name} {actual}"
+                    );
+                }
+            }
+            // nothing else has an expected value
+            for name in ["vectorString", "unknown", "threatScore"]
+                .into_iter()
+                .chain(COMPUTED_PROPERTIES.iter().copied())
+                .filter(|n| !all.iter().any(|(a, _)| a == n))
+            {
+                assert_eq!(expected_property(&v, name), None, "{text} {name}");
+                assert_eq!(expected_score(v.version(), &scores, name), None, "{text} {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn completed_scores() {
+        let fields: serde_json::Map<String, Value> = serde_json::from_str(
+            r#"{"modifiedConfidentialityImpact": "NONE", "modifiedIntegrityImpact": "NONE",
+                "modifiedAvailabilityImpact": "NOT_A_VALUE", "attackVector": "LOCAL"}"#,
+        )
+        .unwrap();
+        let v = parse_vector("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H").unwrap();
+        let completed = with_properties(&v, &fields).unwrap();
+        assert_eq!(
+            completed.as_str(),
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/MC:N/MI:N"
+        );
+        assert_eq!(
+            scores_with_properties(&v, &v.scores(), &fields),
+            Some(completed.scores())
+        );
+        // nothing to add: the vector's own scores
+        let v = parse_vector("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/MC:L/MI:L").unwrap();
+        assert_eq!(with_properties(&v, &fields).unwrap().as_str(), v.as_str());
+        assert_eq!(scores_with_properties(&v, &v.scores(), &fields), Some(v.scores()));
+        let v = parse_vector("AV:N/AC:L/Au:N/C:C/I:C/A:C").unwrap();
+        let fields = serde_json::from_str(r#"{"targetDistribution": "NONE"}"#).unwrap();
+        let completed = with_properties(&v, &fields).unwrap();
+        assert_eq!(completed.as_str(), "AV:N/AC:L/Au:N/C:C/I:C/A:C/TD:N");
+        assert_eq!(completed.scores().environmental, Some(0.0));
+        assert_eq!(
+            scores_with_properties(&v, &v.scores(), &fields),
+            Some(completed.scores())
+        );
     }
 
     #[test]

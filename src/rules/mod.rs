@@ -65,7 +65,7 @@ pub mod select;
 pub use select::{Preset, Resolved, Selection, SelectionError};
 
 use crate::diag::{Finding, Severity};
-use crate::index::Index;
+use crate::index::{Index, ParsedCvss};
 use crate::model::Advisory;
 use crate::parse::json_value::DuplicateKey;
 use serde_json::Value;
@@ -174,6 +174,7 @@ pub struct Context<'a> {
     /// The XML element tree (CVRF input only), for the CVRF structure rules.
     pub xml: Option<&'a crate::parse::cvrf::XmlTree>,
     index: std::sync::OnceLock<Index<'a>>,
+    cvss: std::sync::OnceLock<Vec<ParsedCvss<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -185,6 +186,7 @@ impl<'a> Context<'a> {
             duplicate_keys,
             xml: None,
             index: std::sync::OnceLock::new(),
+            cvss: std::sync::OnceLock::new(),
         }
     }
 
@@ -197,6 +199,13 @@ impl<'a> Context<'a> {
     /// The shared index, built on first use.
     pub fn index(&self) -> &Index<'a> {
         self.index.get_or_init(|| Index::new(self.advisory))
+    }
+
+    /// Every CVSS object of the document with its vector parsed and scored, in document order (as
+    /// [`cvss_objects`](crate::index::cvss_objects)); built on first use.
+    pub fn cvss(&self) -> &[ParsedCvss<'a>] {
+        self.cvss
+            .get_or_init(|| crate::index::parsed_cvss_objects(self.advisory))
     }
 
     /// The document's format and version.

@@ -1,6 +1,6 @@
 use crate::diag::Finding;
+use crate::index::FastMap;
 use crate::rules::Context;
-use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -37,8 +37,9 @@ fn group_of(list: &str, v21: bool) -> Option<&'static str> {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let v21 = cx.version().is_csaf21();
+    let mut seen: FastMap<&str, (&str, &str)> = FastMap::default();
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        let mut seen: HashMap<&str, (&str, &str)> = HashMap::new();
+        seen.clear();
         for (list, ids) in vuln.product_status.lists() {
             let Some(group) = group_of(list, v21) else {
                 continue;

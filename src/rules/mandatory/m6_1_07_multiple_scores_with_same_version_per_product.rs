@@ -1,6 +1,6 @@
 use crate::diag::Finding;
+use crate::index::FastMap;
 use crate::rules::Context;
-use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -28,9 +28,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     } else {
         "scores"
     };
+    let mut seen: FastMap<(&str, &str, Option<&str>), usize> = FastMap::default();
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
         // 2.1: only scores from the same `source` (absent counts as one source of its own) clash.
-        let mut seen: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
+        seen.clear();
         for (m, metric) in vuln.metrics.iter().enumerate() {
             let versions = [
                 metric

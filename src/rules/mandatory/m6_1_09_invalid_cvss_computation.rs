@@ -1,4 +1,4 @@
-use crate::cvss::{self, expected_properties, is_computed_property, json_values_equal};
+use crate::cvss::{self, Expected};
 use crate::diag::Finding;
 use crate::rules::Context;
 
@@ -31,38 +31,50 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Shared by 6.1.9 (computed properties) and 6.1.10 (metric properties and `version`): reports every
 /// present property of a CVSS object whose value differs from what the vector implies.
+///
+/// The properties are looked up from the object's members (a handful) rather than the other way
+/// round (every property of the version), and the findings of an object are ordered as
+/// [`cvss::expected_properties`] lists the properties.
 pub(crate) fn compare(cx: &Context<'_>, out: &mut Vec<Finding>, rule: &'static str, computed: bool) {
-    for at in crate::index::cvss_objects(cx.advisory) {
-        let c = at.cvss;
-        let Some(vector) = c.vector.as_deref().and_then(|s| cvss::parse_vector(s).ok()) else {
+    // (position, property, stated value, expected value) of one object; empty unless something differs
+    let mut wrong: Vec<(usize, &str, &serde_json::Value, Expected)> = Vec::new();
+    for parsed in cx.cvss() {
+        let (Some(vector), Some(scores)) = (&parsed.vector, &parsed.scores) else {
             continue;
         };
-        for (property, expected) in expected_properties(&vector) {
-            if is_computed_property(property) != computed {
-                continue;
-            }
-            let Some(actual) = c.fields.get(property) else {
-                continue;
+        let c = parsed.at.cvss;
+        for (property, actual) in &c.fields {
+            let expected = if computed {
+                cvss::expected_score(vector.version(), scores, property)
+            } else {
+                cvss::expected_property(vector, property)
             };
-            if !json_values_equal(actual, &expected) {
-                let show = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
-                out.push(
-                    Finding::new(
-                        rule,
-                        format!("{}/{property}", at.pointer(cx.version())),
-                        format!(
-                            "`{property}` is `{}` but the vector `{}` gives `{}`",
-                            show(actual),
-                            vector.as_str(),
-                            show(&expected)
-                        ),
-                    )
-                    .help(format!(
-                        "set `{property}` to `{}` (the vector takes precedence)",
-                        show(&expected)
-                    )),
-                );
+            if let Some((position, expected)) = expected {
+                if !expected.matches(actual) {
+                    wrong.push((position, property, actual, expected));
+                }
             }
+        }
+        wrong.sort_unstable_by_key(|w| w.0);
+        for (_, property, actual, expected) in wrong.drain(..) {
+            let expected = expected.to_value();
+            let show = |v: &serde_json::Value| v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+            out.push(
+                Finding::new(
+                    rule,
+                    format!("{}/{property}", parsed.at.pointer(cx.version())),
+                    format!(
+                        "`{property}` is `{}` but the vector `{}` gives `{}`",
+                        show(actual),
+                        vector.as_str(),
+                        show(&expected)
+                    ),
+                )
+                .help(format!(
+                    "set `{property}` to `{}` (the vector takes precedence)",
+                    show(&expected)
+                )),
+            );
         }
     }
 }

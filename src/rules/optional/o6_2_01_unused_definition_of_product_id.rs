@@ -26,7 +26,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let ix = cx.index();
-    let used: std::collections::HashSet<&str> = ix.product_refs.iter().map(|(id, _)| *id).collect();
+    let used: crate::index::FastSet<&str> = ix.product_refs.iter().map(|(id, _)| *id).collect();
     for def in &ix.products {
         let Some(id) = def.product.product_id.as_deref() else {
             continue;

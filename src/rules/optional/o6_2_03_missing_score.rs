@@ -29,7 +29,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         "score"
     };
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
-        let scored: std::collections::HashSet<&str> = vuln
+        let scored: crate::index::FastSet<&str> = vuln
             .metrics
             .iter()
             .flat_map(|m| m.products.iter().map(String::as_str))

@@ -23,11 +23,39 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(raw) = cx.raw else { return };
-    let mut pointer = String::new();
-    walk(raw, &mut pointer, out);
+    walk(raw, &mut Vec::new(), out);
 }
 
-fn walk(v: &serde_json::Value, pointer: &mut String, out: &mut Vec<Finding>) {
+/// One step of the path from the root to an object or array.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer of `path` followed by `key`. Built only for a finding: the walk keeps the path as
+/// steps, so a clean document never escapes a key or formats an index.
+fn pointer(path: &[Step<'_>], key: &str) -> String {
+    use std::fmt::Write as _;
+    let mut pointer = String::new();
+    for step in path {
+        pointer.push('/');
+        match step {
+            Step::Key(k) => crate::parse::json_value::push_escaped(&mut pointer, k),
+            Step::Index(i) => {
+                let _ = write!(pointer, "{i}");
+            }
+        }
+    }
+    pointer.push('/');
+    crate::parse::json_value::push_escaped(&mut pointer, key);
+    pointer
+}
+
+fn is_container(v: &serde_json::Value) -> bool {
+    matches!(v, serde_json::Value::Object(_) | serde_json::Value::Array(_))
+}
+
+fn walk<'a>(v: &'a serde_json::Value, path: &mut Vec<Step<'a>>, out: &mut Vec<Finding>) {
     match v {
         serde_json::Value::Object(map) => {
             let mut prev: Option<&String> = None;
@@ -35,31 +63,27 @@ fn walk(v: &serde_json::Value, pointer: &mut String, out: &mut Vec<Finding>) {
             for (k, child) in map {
                 if !reported && prev.is_some_and(|p| p > k) {
                     reported = true;
-                    let len = pointer.len();
-                    pointer.push('/');
-                    crate::parse::json_value::push_escaped(pointer, k);
                     out.push(Finding::new(
                         META.id,
-                        pointer.clone(),
+                        pointer(path, k),
                         format!("key `{k}` comes after `{}` but sorts before it", prev.unwrap()),
                     ));
-                    pointer.truncate(len);
                 }
                 prev = Some(k);
-                let len = pointer.len();
-                pointer.push('/');
-                crate::parse::json_value::push_escaped(pointer, k);
-                walk(child, pointer, out);
-                pointer.truncate(len);
+                if is_container(child) {
+                    path.push(Step::Key(k));
+                    walk(child, path, out);
+                    path.pop();
+                }
             }
         }
         serde_json::Value::Array(items) => {
             for (i, child) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                walk(child, pointer, out);
-                pointer.truncate(len);
+                if is_container(child) {
+                    path.push(Step::Index(i));
+                    walk(child, path, out);
+                    path.pop();
+                }
             }
         }
         _ => {}

@@ -1,7 +1,7 @@
 use crate::cvss;
 use crate::diag::Finding;
+use crate::index::{FastMap, ParsedCvss};
 use crate::rules::Context;
-use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it checks
@@ -28,16 +28,28 @@ declare_rule! {
     summary = "a fixed product has a CVSS score above 0",
 }
 
+/// What 6.2.19 reports for one CVSS object whose overall score is not 0: the message after the
+/// product id, and the help.
+struct NonZero {
+    tail: String,
+    help: &'static str,
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let list = if cx.version().is_csaf21() {
         "metrics"
     } else {
         "scores"
     };
+    let parsed = cx.cvss();
+    let mut metrics_of: FastMap<&str, Vec<usize>> = FastMap::default();
     for (v, vuln) in cx.advisory.vulnerabilities.iter().enumerate() {
+        if vuln.product_status.first_fixed.is_empty() && vuln.product_status.fixed.is_empty() {
+            continue;
+        }
         // the metrics of each product, in order (a map: thousands of fixed products and of
         // metrics must not take quadratic time)
-        let mut metrics_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        metrics_of.clear();
         for (m, metric) in vuln.metrics.iter().enumerate() {
             for p in &metric.products {
                 let list = metrics_of.entry(p.as_str()).or_default();
@@ -46,46 +58,45 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
         }
-        // the overall score of each metric's CVSS objects, computed once (thousands of fixed
-        // products share a few metrics)
-        let mut scores: Vec<Option<[Option<f64>; 3]>> = vec![None; vuln.metrics.len()];
+        // the parsed CVSS objects of this vulnerability (in document order, so one run)
+        let start = parsed.partition_point(|p| p.at.vuln < v);
+        let end = start + parsed[start..].partition_point(|p| p.at.vuln == v);
+        let parsed = &parsed[start..end];
+        // what each metric's CVSS objects report, computed once (thousands of fixed products share a
+        // few metrics)
+        let mut reports: Vec<Option<[Option<NonZero>; 3]>> = Vec::new();
+        reports.resize_with(vuln.metrics.len(), || None);
         for (status, ids) in [
             ("first_fixed", &vuln.product_status.first_fixed),
             ("fixed", &vuln.product_status.fixed),
         ] {
             for (i, id) in ids.iter().enumerate() {
                 for &m in metrics_of.get(id.as_str()).map_or(&[][..], Vec::as_slice) {
-                    let metric = &vuln.metrics[m];
-                    let keys = ["cvss_v2", "cvss_v3", "cvss_v4"];
-                    let computed = *scores[m].get_or_insert_with(|| {
-                        let objects = [&metric.cvss_v2, &metric.cvss_v3, &metric.cvss_v4];
-                        std::array::from_fn(|k| objects[k].as_ref().and_then(|c| overall_score(keys[k], c)))
-                    });
-                    for (key, score) in keys.into_iter().zip(computed) {
-                        let Some(score) = score else {
-                            continue;
-                        };
-                        if score != 0.0 {
-                            let what = if key == "cvss_v4" {
-                                "the CVSS v4.0 score"
-                            } else {
-                                "a CVSS score with the environmental score"
-                            };
-                            out.push(
-                                Finding::new(
-                                    META.id,
-                                    format!("/vulnerabilities/{v}/product_status/{status}/{i}"),
-                                    format!(
-                                        "fixed product `{id}` has {what} {score} in `/vulnerabilities/{v}/{list}/{m}`"
-                                    ),
-                                )
-                                .help(match key {
-                                    "cvss_v2" => "set the target distribution to None (`TD:N`) so the environmental score is 0",
-                                    "cvss_v3" => "set the modified impact metrics to None (`MC:N/MI:N/MA:N`) so the environmental score is 0",
-                                    _ => "set the modified vulnerable system impacts to None and the modified subsequent system impacts to Negligible (`MVC:N/MVI:N/MVA:N/MSC:N/MSI:N/MSA:N`) so the score is 0",
-                                }),
-                            );
+                    let reports = reports[m].get_or_insert_with(|| {
+                        let first = parsed.partition_point(|p| p.at.metric < m);
+                        let objects = parsed[first..].iter().take_while(|p| p.at.metric == m);
+                        let mut reports: [Option<NonZero>; 3] = [None, None, None];
+                        for p in objects {
+                            let k = KEYS.iter().position(|k| *k == p.at.key).expect("a CVSS key");
+                            reports[k] = overall_score(p)
+                                .filter(|&score| score != 0.0)
+                                .map(|score| non_zero(p.at.key, score, v, list, m));
                         }
+                        reports
+                    });
+                    for report in reports.iter().flatten() {
+                        let mut message = String::with_capacity(16 + id.len() + report.tail.len());
+                        message.push_str("fixed product `");
+                        message.push_str(id);
+                        message.push_str(&report.tail);
+                        out.push(
+                            Finding::new(
+                                META.id,
+                                format!("/vulnerabilities/{v}/product_status/{status}/{i}"),
+                                message,
+                            )
+                            .help(report.help),
+                        );
                     }
                 }
             }
@@ -93,23 +104,42 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The score that must be 0 for a fixed product: v2/v3 the environmental score (stated, else
-/// computed), v4 the score of the vector with the stated properties (else the stated `baseScore`).
-fn overall_score(key: &str, c: &crate::model::Cvss) -> Option<f64> {
-    let completed = || {
-        c.vector
-            .as_deref()
-            .and_then(|s| cvss::parse_vector(s).ok())
-            .and_then(|vec| cvss::with_properties(&vec, &c.fields))
+/// The keys of the CVSS objects of a metric, in the order of the findings.
+const KEYS: [&str; 3] = ["cvss_v2", "cvss_v3", "cvss_v4"];
+
+fn non_zero(key: &str, score: f64, v: usize, list: &str, m: usize) -> NonZero {
+    let what = if key == "cvss_v4" {
+        "the CVSS v4.0 score"
+    } else {
+        "a CVSS score with the environmental score"
     };
-    if key == "cvss_v4" {
+    NonZero {
+        tail: format!("` has {what} {score} in `/vulnerabilities/{v}/{list}/{m}`"),
+        help: match key {
+            "cvss_v2" => "set the target distribution to None (`TD:N`) so the environmental score is 0",
+            "cvss_v3" => "set the modified impact metrics to None (`MC:N/MI:N/MA:N`) so the environmental score is 0",
+            _ => "set the modified vulnerable system impacts to None and the modified subsequent system impacts to Negligible (`MVC:N/MVI:N/MVA:N/MSC:N/MSI:N/MSA:N`) so the score is 0",
+        },
+    }
+}
+
+fn overall_score(p: &ParsedCvss<'_>) -> Option<f64> {
+    let c = p.at.cvss;
+    let completed = || {
+        let (vector, scores) = (p.vector.as_ref()?, p.scores.as_ref()?);
+        Some((
+            vector.version(),
+            cvss::scores_with_properties(vector, scores, &c.fields)?,
+        ))
+    };
+    if p.at.key == "cvss_v4" {
         return completed()
-            .filter(|vec| vec.version() == cvss::CvssVersion::V40)
-            .map(|vec| vec.scores().base)
+            .filter(|(version, _)| *version == cvss::CvssVersion::V40)
+            .map(|(_, scores)| scores.base)
             .or(c.base_score);
     }
     c.fields
         .get("environmentalScore")
         .and_then(|s| s.as_f64())
-        .or_else(|| completed().and_then(|vec| vec.scores().environmental))
+        .or_else(|| completed().and_then(|(_, scores)| scores.environmental))
 }
