@@ -125,8 +125,8 @@ impl Filler<'_> {
     fn child_text(&mut self, parent: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
         let c = self.t.kid(parent, name)?;
         self.at(seg, c);
-        let text = &self.t.el(c).text;
-        Some(if trim { trimmed(text) } else { text.clone() })
+        let text = self.t.text(c);
+        Some(if trim { trimmed(text) } else { text.to_owned() })
     }
 
     fn child_ts(&mut self, parent: NodeId, name: &str, seg: &str) -> Option<Timestamp> {
@@ -160,11 +160,11 @@ impl Filler<'_> {
                 .enumerate()
                 .map(|(i, &k)| {
                     f.idx(i, |f| f.rec(k));
-                    let text = &t.el(k).text;
+                    let text = t.text(k);
                     if trim {
                         trimmed(text)
                     } else {
-                        text.clone()
+                        text.to_owned()
                     }
                 })
                 .collect()
@@ -218,7 +218,7 @@ impl Filler<'_> {
                 f.at("text", d);
             });
             Distribution {
-                text: Some(t.el(d).text.clone()),
+                text: Some(t.text(d).to_owned()),
                 ..Distribution::default()
             }
         });
@@ -228,7 +228,7 @@ impl Filler<'_> {
                 f.at("text", a);
                 AggregateSeverity {
                     namespace: f.attr(a, "Namespace", "namespace", true),
-                    text: Some(t.el(a).text.clone()),
+                    text: Some(t.text(a).to_owned()),
                 }
             })
         });
@@ -331,7 +331,7 @@ impl Filler<'_> {
                             category: f
                                 .attr(n, "Type", "category", true)
                                 .map(|c| NoteCategory::parse(&c)),
-                            text: Some(t.el(n).text.clone()),
+                            text: Some(t.text(n).to_owned()),
                             title: f.attr(n, "Title", "title", false),
                             audience: f.attr(n, "Audience", "audience", false),
                             product_ids: Vec::new(),
@@ -513,7 +513,7 @@ impl Filler<'_> {
         });
         FullProductName {
             product_id: self.attr(p, "ProductID", "product_id", true),
-            name: Some(self.t.el(p).text.clone()),
+            name: Some(self.t.text(p).to_owned()),
             helper: cpe.map(|cpe| ProductIdentificationHelper {
                 cpe: Some(cpe),
                 ..ProductIdentificationHelper::default()
@@ -541,7 +541,7 @@ impl Filler<'_> {
                         f.at("text", n);
                         VulnerabilityId {
                             system_name: f.attr(n, "SystemName", "system_name", false),
-                            text: Some(trimmed(&t.el(n).text)),
+                            text: Some(trimmed(t.text(n))),
                             ..VulnerabilityId::default()
                         }
                     })
@@ -585,7 +585,7 @@ impl Filler<'_> {
                 f.at("name", c);
                 Cwe {
                     id: f.attr(c, "ID", "id", true),
-                    name: Some(t.el(c).text.clone()),
+                    name: Some(t.text(c).to_owned()),
                     version: None,
                 }
             };
@@ -687,7 +687,7 @@ impl Filler<'_> {
                     }
                     for id in t.kids(s, "ProductID") {
                         f.idx(list.len(), |f| f.rec(id));
-                        list.push(trimmed(&t.el(id).text));
+                        list.push(trimmed(t.text(id)));
                     }
                 });
             }
@@ -699,7 +699,7 @@ impl Filler<'_> {
         let t = self.t;
         let sets: Vec<NodeId> = t
             .kids(v, "CVSSScoreSets")
-            .flat_map(|c| t.el(c).children.iter().copied())
+            .flat_map(|c| t.children(c).iter().copied())
             .filter(|&s| {
                 t.el(s).ns != super::xml::Ns::Foreign
                     && matches!(t.el_name(s), "ScoreSet" | "ScoreSetV2" | "ScoreSetV3")
@@ -726,7 +726,7 @@ impl Filler<'_> {
         };
         let text = |name: &str| {
             t.kid(s, &format!("{name}{suffix}"))
-                .map(|n| (n, trimmed(&t.el(n).text)))
+                .map(|n| (n, trimmed(t.text(n))))
         };
         let vector = text("Vector");
         let is_v3 = match suffix {

@@ -643,14 +643,14 @@ impl Walk<'_> {
         self.attributes(id, decl);
         match &decl.content {
             Content::Text(ty) => {
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     let child = t.el_name(c);
                     self.report(Kind::UnexpectedElement, c, None, || {
                         format!("`{name}` holds text only, not the element `{child}`")
                     });
                 }
                 if self.kind == Kind::InvalidValue {
-                    if let Some(msg) = invalid(*ty, &t.el(id).text) {
+                    if let Some(msg) = invalid(*ty, t.text(id)) {
                         self.report(Kind::InvalidValue, id, None, || format!("`{name}`: {msg}"));
                     }
                 }
@@ -659,7 +659,7 @@ impl Walk<'_> {
                 self.no_text(id, name);
                 let mut counts = vec![0u32; particles.len()];
                 let mut last = 0usize;
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     let child = t.el_name(c);
                     let Some(i) = particles.iter().position(|p| p.decl.name == child) else {
                         self.report(Kind::UnexpectedElement, c, None, || {
@@ -706,7 +706,7 @@ impl Walk<'_> {
             Content::BranchChoice => {
                 self.no_text(id, name);
                 let (mut products, mut branches) = (0, 0);
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     match t.el_name(c) {
                         "FullProductName" => {
                             products += 1;
@@ -748,7 +748,7 @@ impl Walk<'_> {
     }
 
     fn no_text(&mut self, id: NodeId, name: &str) {
-        if self.kind == Kind::UnexpectedElement && !self.t.el(id).text.trim().is_empty() {
+        if self.kind == Kind::UnexpectedElement && !self.t.text(id).trim().is_empty() {
             self.report(Kind::UnexpectedElement, id, None, || {
                 format!("`{name}` holds elements only, not text")
             });
@@ -759,7 +759,7 @@ impl Walk<'_> {
         let t = self.t;
         let name = decl.name;
         let localized = matches!(decl.content, Content::Text(ty) if ty.localized());
-        for (i, a) in t.el(id).attrs.iter().enumerate() {
+        for (i, a) in t.attrs(id).iter().enumerate() {
             let attr = t.name(a.name);
             if attr.starts_with("xsi:") || (attr == "xml:lang" && localized) {
                 continue;
@@ -769,7 +769,7 @@ impl Walk<'_> {
                     format!("`{name}` does not allow the attribute `{attr}`")
                 }),
                 Some(d) if self.kind == Kind::InvalidValue => {
-                    if let Some(msg) = invalid(d.ty, &a.value) {
+                    if let Some(msg) = invalid(d.ty, t.attr_value(a)) {
                         self.report(Kind::InvalidValue, id, Some(i as u32), || {
                             format!("`{attr}` of `{name}`: {msg}")
                         });
@@ -850,7 +850,7 @@ impl Walk<'_> {
         let t = self.t;
         let mut seen: HashMap<String, NodeId> = HashMap::new();
         for &n in nodes {
-            let key = collapse(&t.el(n).text);
+            let key = collapse(t.text(n));
             if let Some(&first) = seen.get(&key) {
                 let msg = format!(
                     "{what} `{key}` occurs twice {scope} (first at `{}`)",
