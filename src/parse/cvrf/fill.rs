@@ -11,8 +11,10 @@
 
 use super::xml::{NodeId, XmlTree};
 use crate::model::*;
-use std::collections::HashMap;
+use hashbrown::HashTable;
 use std::fmt::Write as _;
+use std::hash::BuildHasher as _;
+use std::sync::OnceLock;
 
 /// Where a model node came from: an element, or one of its attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,79 @@ pub struct Loc {
 }
 
 /// The pointer → source map of one document.
-pub type PointerMap = HashMap<String, Loc>;
+///
+/// Recording is cheap: every pointer is appended to one string, with its location, in the order
+/// recorded. The hash table (foldhash, indexes into the entries) is built on the first lookup, at
+/// its final size; a pointer recorded twice maps to its last location.
+#[derive(Debug, Default)]
+pub struct PointerMap {
+    /// The pointers, one after the other.
+    keys: String,
+    /// Each recorded pointer's range of `keys` and its location.
+    entries: Vec<Entry>,
+    /// Indexes into `entries` (the last of each pointer) by the hash of their pointer.
+    table: OnceLock<HashTable<u32>>,
+    hasher: foldhash::fast::RandomState,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: usize,
+    end: usize,
+    loc: Loc,
+}
+
+impl PointerMap {
+    /// The location recorded for `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<Loc> {
+        let hash = self.hasher.hash_one(pointer);
+        let &i = self.table().find(hash, |&i| self.key(i) == pointer)?;
+        Some(self.entries[i as usize].loc)
+    }
+
+    /// The number of distinct pointers.
+    pub fn len(&self) -> usize {
+        self.table().len()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn key(&self, i: u32) -> &str {
+        let e = &self.entries[i as usize];
+        &self.keys[e.start..e.end]
+    }
+
+    fn record(&mut self, pointer: &str, loc: Loc) {
+        let start = self.keys.len();
+        self.keys.push_str(pointer);
+        self.entries.push(Entry {
+            start,
+            end: self.keys.len(),
+            loc,
+        });
+    }
+
+    fn table(&self) -> &HashTable<u32> {
+        self.table.get_or_init(|| {
+            let mut table = HashTable::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                let key = &self.keys[e.start..e.end];
+                let hash = self.hasher.hash_one(key);
+                match table.find_mut(hash, |&j| self.key(j) == key) {
+                    // recorded again: the last location counts
+                    Some(j) => *j = i as u32,
+                    None => {
+                        table.insert_unique(hash, i as u32, |&j| self.hasher.hash_one(self.key(j)));
+                    }
+                }
+            }
+            table
+        })
+    }
+}
 
 pub(super) struct Filler<'t> {
     t: &'t XmlTree,
@@ -39,7 +113,7 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
     let mut f = Filler {
         t,
         p: String::new(),
-        map: record.then(HashMap::new),
+        map: record.then(PointerMap::default),
         extra_products: Vec::new(),
     };
     let root = XmlTree::ROOT;
@@ -96,14 +170,14 @@ impl Filler<'_> {
 
     fn rec(&mut self, node: NodeId) {
         if let Some(map) = &mut self.map {
-            map.insert(self.p.clone(), Loc { node, attr: None });
+            map.record(&self.p, Loc { node, attr: None });
         }
     }
 
     fn rec_attr(&mut self, node: NodeId, attr: u32) {
         if let Some(map) = &mut self.map {
-            map.insert(
-                self.p.clone(),
+            map.record(
+                &self.p,
                 Loc {
                     node,
                     attr: Some(attr),
