@@ -174,6 +174,8 @@ pub struct Context<'a> {
     /// The XML element tree (CVRF input only), for the CVRF structure rules.
     pub xml: Option<&'a crate::parse::cvrf::XmlTree>,
     index: std::sync::OnceLock<Index<'a>>,
+    /// The CVRF structure walk, shared by the rules CV101–CV107.
+    pub(crate) cvrf_walk: std::sync::OnceLock<cvrf::Walked>,
 }
 
 impl<'a> Context<'a> {
@@ -185,6 +187,7 @@ impl<'a> Context<'a> {
             duplicate_keys,
             xml: None,
             index: std::sync::OnceLock::new(),
+            cvrf_walk: std::sync::OnceLock::new(),
         }
     }
 
