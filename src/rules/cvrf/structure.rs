@@ -9,6 +9,7 @@ use crate::diag::Finding;
 use crate::model::Version;
 use crate::parse::cvrf::xml::{NodeId, XmlTree};
 use crate::rules::Context;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -881,7 +882,7 @@ impl Walk<'_> {
 
     fn distinct_text(&mut self, nodes: &[NodeId], what: &str, scope: &str) {
         let t = self.t;
-        let mut seen: HashMap<String, NodeId> = HashMap::new();
+        let mut seen: HashMap<Cow<'_, str>, NodeId> = HashMap::new();
         for &n in nodes {
             let key = collapse(t.text(n));
             if let Some(&first) = seen.get(&key) {
@@ -897,37 +898,52 @@ impl Walk<'_> {
     }
 }
 
-/// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space.
-fn collapse(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+/// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space (borrowed when
+/// there is nothing to collapse).
+fn collapse(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let collapsed = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r'));
+    if collapsed {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Why `value` is not of type `ty`, if it is not.
 fn invalid(ty: Ty, value: &str) -> Option<String> {
-    let token = collapse(value);
     match ty {
-        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => Some("the value is empty".to_owned()),
-        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => None,
-        Ty::DateTime if !is_date_time(&token) => Some(format!(
+        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => {
+            return Some("the value is empty".to_owned())
+        }
+        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => return None,
+        _ => {}
+    }
+    let token = collapse(value);
+    let token = &*token;
+    match ty {
+        Ty::DateTime if !is_date_time(token) => Some(format!(
             "`{token}` is not an `xs:dateTime` (`YYYY-MM-DDThh:mm:ss` with an optional fraction and zone)"
         )),
-        Ty::Revision if !is_revision(&token) => Some(format!(
+        Ty::Revision if !is_revision(token) => Some(format!(
             "`{token}` is not a version number (one to four dot-separated integers without leading zeros)"
         )),
-        Ty::Cve if !is_cve(&token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
-        Ty::Cwe if !is_cwe(&token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
-        Ty::CpeName if !is_cpe22(&token) => Some(format!(
+        Ty::Cve if !is_cve(token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
+        Ty::Cwe if !is_cwe(token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
+        Ty::CpeName if !is_cpe22(token) => Some(format!(
             "`{token}` is not a CPE 2.2 name (`cpe:/` followed by at most 6 components of `[A-Za-z0-9._-~%]`)"
         )),
-        Ty::Score if !is_score(&token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
+        Ty::Score if !is_score(token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
         Ty::Vector(max) if token.chars().count() > max => Some(format!(
             "the vector has {} characters, more than the {max} allowed",
             token.chars().count()
         )),
-        Ty::PositiveInteger if !is_positive_integer(&token) => {
+        Ty::PositiveInteger if !is_positive_integer(token) => {
             Some(format!("`{token}` is not a positive integer"))
         }
-        Ty::Enum(values) if !values.contains(&token.as_str()) => Some(format!(
+        Ty::Enum(values) if !values.contains(&token) => Some(format!(
             "`{token}` is not one of {}",
             values
                 .iter()
@@ -1080,6 +1096,16 @@ fn is_date_time(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_is_split_and_join() {
+        for s in [
+            "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\r\n b", "\u{c}a", "a\u{a0}b", "é  ü",
+        ] {
+            let expected = s.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn value_types() {
