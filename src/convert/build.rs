@@ -279,9 +279,8 @@ impl<'a> Builder<'a> {
         let t = self.tree();
         let mut stack: Vec<NodeId> = vec![XmlTree::ROOT];
         while let Some(id) = stack.pop() {
-            let el = t.el(id);
             let name = t.el_name(id);
-            for (i, a) in el.attrs.iter().enumerate() {
+            for (i, a) in t.attrs(id).iter().enumerate() {
                 let attr = t.name(a.name);
                 if !known::known_attr(name, attr) {
                     let path = strip_indexes(&t.path(id, Some(i as u32)));
@@ -295,7 +294,7 @@ impl<'a> Builder<'a> {
             }
             let mut seen: HashSet<&str> = HashSet::new();
             let mut keep: Vec<NodeId> = Vec::new();
-            for &c in &el.children {
+            for &c in t.children(id) {
                 let child = t.el(c);
                 let cname = t.el_name(c);
                 let first = seen.insert(cname);
@@ -438,11 +437,11 @@ impl<'a> Builder<'a> {
         let t = self.tree();
         let mut values: BTreeSet<String> = BTreeSet::new();
         let mut first: Option<(NodeId, u32)> = None;
-        for (id, el) in t.elements.iter().enumerate() {
-            for (i, a) in el.attrs.iter().enumerate() {
+        for id in 0..t.elements.len() as NodeId {
+            for (i, a) in t.attrs(id).iter().enumerate() {
                 if t.name(a.name) == "xml:lang" {
-                    values.insert(a.value.trim().to_owned());
-                    first.get_or_insert((id as NodeId, i as u32));
+                    values.insert(t.attr_value(a).trim().to_owned());
+                    first.get_or_insert((id, i as u32));
                 }
             }
         }
@@ -862,7 +861,7 @@ impl<'a> Builder<'a> {
         let tr = t.kid(XmlTree::ROOT, "DocumentTracking")?;
         let ident = t.kid(tr, "Identification")?;
         let id = t.kid(ident, "ID")?;
-        Some(t.el(id).text.clone())
+        Some(t.text(id).to_owned())
     }
 
     /// `version` and `revision_history`. "If any element doesn't match the semantic versioning,
@@ -1181,7 +1180,7 @@ impl<'a> Builder<'a> {
             let orgs: Vec<String> = self
                 .tree()
                 .kids(node, "Organization")
-                .map(|o| self.tree().el(o).text.trim().to_owned())
+                .map(|o| self.tree().text(o).trim().to_owned())
                 .collect();
             if orgs.len() > 1 {
                 self.warn(

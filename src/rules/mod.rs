@@ -175,6 +175,8 @@ pub struct Context<'a> {
     pub xml: Option<&'a crate::parse::cvrf::XmlTree>,
     index: std::sync::OnceLock<Index<'a>>,
     cvss: std::sync::OnceLock<Vec<ParsedCvss<'a>>>,
+    /// The CVRF structure walk, shared by the rules CV101–CV107.
+    pub(crate) cvrf_walk: std::sync::OnceLock<cvrf::Walked>,
 }
 
 impl<'a> Context<'a> {
@@ -187,6 +189,7 @@ impl<'a> Context<'a> {
             xml: None,
             index: std::sync::OnceLock::new(),
             cvss: std::sync::OnceLock::new(),
+            cvrf_walk: std::sync::OnceLock::new(),
         }
     }
 

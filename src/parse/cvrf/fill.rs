@@ -11,8 +11,10 @@
 
 use super::xml::{NodeId, XmlTree};
 use crate::model::*;
-use std::collections::HashMap;
+use hashbrown::HashTable;
 use std::fmt::Write as _;
+use std::hash::BuildHasher as _;
+use std::sync::OnceLock;
 
 /// Where a model node came from: an element, or one of its attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,79 @@ pub struct Loc {
 }
 
 /// The pointer → source map of one document.
-pub type PointerMap = HashMap<String, Loc>;
+///
+/// Recording is cheap: every pointer is appended to one string, with its location, in the order
+/// recorded. The hash table (foldhash, indexes into the entries) is built on the first lookup, at
+/// its final size; a pointer recorded twice maps to its last location.
+#[derive(Debug, Default)]
+pub struct PointerMap {
+    /// The pointers, one after the other.
+    keys: String,
+    /// Each recorded pointer's range of `keys` and its location.
+    entries: Vec<Entry>,
+    /// Indexes into `entries` (the last of each pointer) by the hash of their pointer.
+    table: OnceLock<HashTable<u32>>,
+    hasher: foldhash::fast::RandomState,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: usize,
+    end: usize,
+    loc: Loc,
+}
+
+impl PointerMap {
+    /// The location recorded for `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<Loc> {
+        let hash = self.hasher.hash_one(pointer);
+        let &i = self.table().find(hash, |&i| self.key(i) == pointer)?;
+        Some(self.entries[i as usize].loc)
+    }
+
+    /// The number of distinct pointers.
+    pub fn len(&self) -> usize {
+        self.table().len()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn key(&self, i: u32) -> &str {
+        let e = &self.entries[i as usize];
+        &self.keys[e.start..e.end]
+    }
+
+    fn record(&mut self, pointer: &str, loc: Loc) {
+        let start = self.keys.len();
+        self.keys.push_str(pointer);
+        self.entries.push(Entry {
+            start,
+            end: self.keys.len(),
+            loc,
+        });
+    }
+
+    fn table(&self) -> &HashTable<u32> {
+        self.table.get_or_init(|| {
+            let mut table = HashTable::with_capacity(self.entries.len());
+            for (i, e) in self.entries.iter().enumerate() {
+                let key = &self.keys[e.start..e.end];
+                let hash = self.hasher.hash_one(key);
+                match table.find_mut(hash, |&j| self.key(j) == key) {
+                    // recorded again: the last location counts
+                    Some(j) => *j = i as u32,
+                    None => {
+                        table.insert_unique(hash, i as u32, |&j| self.hasher.hash_one(self.key(j)));
+                    }
+                }
+            }
+            table
+        })
+    }
+}
 
 pub(super) struct Filler<'t> {
     t: &'t XmlTree,
@@ -39,7 +113,7 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
     let mut f = Filler {
         t,
         p: String::new(),
-        map: record.then(HashMap::new),
+        map: record.then(PointerMap::default),
         extra_products: Vec::new(),
     };
     let root = XmlTree::ROOT;
@@ -96,14 +170,14 @@ impl Filler<'_> {
 
     fn rec(&mut self, node: NodeId) {
         if let Some(map) = &mut self.map {
-            map.insert(self.p.clone(), Loc { node, attr: None });
+            map.record(&self.p, Loc { node, attr: None });
         }
     }
 
     fn rec_attr(&mut self, node: NodeId, attr: u32) {
         if let Some(map) = &mut self.map {
-            map.insert(
-                self.p.clone(),
+            map.record(
+                &self.p,
                 Loc {
                     node,
                     attr: Some(attr),
@@ -125,8 +199,8 @@ impl Filler<'_> {
     fn child_text(&mut self, parent: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
         let c = self.t.kid(parent, name)?;
         self.at(seg, c);
-        let text = &self.t.el(c).text;
-        Some(if trim { trimmed(text) } else { text.clone() })
+        let text = self.t.text(c);
+        Some(if trim { trimmed(text) } else { text.to_owned() })
     }
 
     fn child_ts(&mut self, parent: NodeId, name: &str, seg: &str) -> Option<Timestamp> {
@@ -160,11 +234,11 @@ impl Filler<'_> {
                 .enumerate()
                 .map(|(i, &k)| {
                     f.idx(i, |f| f.rec(k));
-                    let text = &t.el(k).text;
+                    let text = t.text(k);
                     if trim {
                         trimmed(text)
                     } else {
-                        text.clone()
+                        text.to_owned()
                     }
                 })
                 .collect()
@@ -218,7 +292,7 @@ impl Filler<'_> {
                 f.at("text", d);
             });
             Distribution {
-                text: Some(t.el(d).text.clone()),
+                text: Some(t.text(d).to_owned()),
                 ..Distribution::default()
             }
         });
@@ -228,7 +302,7 @@ impl Filler<'_> {
                 f.at("text", a);
                 AggregateSeverity {
                     namespace: f.attr(a, "Namespace", "namespace", true),
-                    text: Some(t.el(a).text.clone()),
+                    text: Some(t.text(a).to_owned()),
                 }
             })
         });
@@ -331,7 +405,7 @@ impl Filler<'_> {
                             category: f
                                 .attr(n, "Type", "category", true)
                                 .map(|c| NoteCategory::parse(&c)),
-                            text: Some(t.el(n).text.clone()),
+                            text: Some(t.text(n).to_owned()),
                             title: f.attr(n, "Title", "title", false),
                             audience: f.attr(n, "Audience", "audience", false),
                             product_ids: Vec::new(),
@@ -513,7 +587,7 @@ impl Filler<'_> {
         });
         FullProductName {
             product_id: self.attr(p, "ProductID", "product_id", true),
-            name: Some(self.t.el(p).text.clone()),
+            name: Some(self.t.text(p).to_owned()),
             helper: cpe.map(|cpe| ProductIdentificationHelper {
                 cpe: Some(cpe),
                 ..ProductIdentificationHelper::default()
@@ -541,7 +615,7 @@ impl Filler<'_> {
                         f.at("text", n);
                         VulnerabilityId {
                             system_name: f.attr(n, "SystemName", "system_name", false),
-                            text: Some(trimmed(&t.el(n).text)),
+                            text: Some(trimmed(t.text(n))),
                             ..VulnerabilityId::default()
                         }
                     })
@@ -585,7 +659,7 @@ impl Filler<'_> {
                 f.at("name", c);
                 Cwe {
                     id: f.attr(c, "ID", "id", true),
-                    name: Some(t.el(c).text.clone()),
+                    name: Some(t.text(c).to_owned()),
                     version: None,
                 }
             };
@@ -687,7 +761,7 @@ impl Filler<'_> {
                     }
                     for id in t.kids(s, "ProductID") {
                         f.idx(list.len(), |f| f.rec(id));
-                        list.push(trimmed(&t.el(id).text));
+                        list.push(trimmed(t.text(id)));
                     }
                 });
             }
@@ -699,7 +773,7 @@ impl Filler<'_> {
         let t = self.t;
         let sets: Vec<NodeId> = t
             .kids(v, "CVSSScoreSets")
-            .flat_map(|c| t.el(c).children.iter().copied())
+            .flat_map(|c| t.children(c).iter().copied())
             .filter(|&s| {
                 t.el(s).ns != super::xml::Ns::Foreign
                     && matches!(t.el_name(s), "ScoreSet" | "ScoreSetV2" | "ScoreSetV3")
@@ -726,7 +800,7 @@ impl Filler<'_> {
         };
         let text = |name: &str| {
             t.kid(s, &format!("{name}{suffix}"))
-                .map(|n| (n, trimmed(&t.el(n).text)))
+                .map(|n| (n, trimmed(t.text(n))))
         };
         let vector = text("Vector");
         let is_v3 = match suffix {

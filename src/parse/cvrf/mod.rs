@@ -23,6 +23,7 @@ pub use xml::{NodeId, XmlTree};
 
 use crate::diag::Finding;
 use crate::model::{Advisory, Version};
+use std::borrow::Cow;
 
 /// The namespace of the root element of CVRF 1.1.
 pub const NS_CVRF11: &str = "http://www.icasi.org/CVRF/schema/cvrf/1.1";
@@ -96,10 +97,10 @@ impl CvrfDocument {
         }
         let map = self.pointer_map();
         let canonical = canonical(pointer);
-        let mut p = canonical.as_str();
+        let mut p = &*canonical;
         loop {
             if let Some(loc) = map.get(p) {
-                return *loc;
+                return loc;
             }
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
@@ -125,7 +126,14 @@ impl CvrfDocument {
 }
 
 /// Rewrites the CSAF 2.1 names of model nodes to the 2.0 layout the map is keyed by.
-fn canonical(pointer: &str) -> String {
+fn canonical(pointer: &str) -> Cow<'_, str> {
+    // nothing to rewrite (the loop below would give the pointer back)
+    if (pointer.is_empty() || pointer.starts_with('/'))
+        && !pointer.contains("/metrics")
+        && !pointer.contains("/disclosure_date")
+    {
+        return Cow::Borrowed(pointer);
+    }
     let segs: Vec<&str> = pointer.split('/').skip(1).collect();
     let mut out = String::with_capacity(pointer.len());
     let mut i = 0;
@@ -146,7 +154,7 @@ fn canonical(pointer: &str) -> String {
         }
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

@@ -48,20 +48,43 @@ pub enum Ns {
 /// An interned name (element local name, attribute name or namespace URI); see [`XmlTree::name`].
 pub type Sym = u32;
 
-/// An attribute with its unescaped value and its byte range (`name="value"`).
+/// An attribute: its name, its unescaped value (in the tree's text arena, see
+/// [`XmlTree::attr_value`]) and its byte range (`name="value"`).
 #[derive(Debug, Clone)]
 pub struct Attr {
     /// The name as written, with its prefix (`Type`, `xml:lang`).
     pub name: Sym,
-    /// The value, references expanded and literal whitespace normalized to spaces.
-    pub value: String,
+    /// Where the value (references expanded, literal whitespace normalized to spaces) is in the
+    /// tree's text arena.
+    value: Span,
     /// Byte offset of the name.
     pub start: usize,
     /// Byte offset one past the closing quote.
     pub end: usize,
 }
 
-/// An element with its position.
+/// A range `start..end` of the tree's text arena.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+/// A range `start..start + len` of one of the tree's arrays (attributes, child lists).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slots {
+    start: u32,
+    len: u32,
+}
+
+impl Slots {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..(self.start + self.len) as usize
+    }
+}
+
+/// An element with its position. Its children, attributes and text are in the tree's arenas:
+/// see [`XmlTree::children`], [`XmlTree::attrs`] and [`XmlTree::text`].
 #[derive(Debug, Clone)]
 pub struct Element {
     /// Local name (without prefix).
@@ -72,14 +95,14 @@ pub struct Element {
     pub ns_uri: Sym,
     /// The parent element (`None` for the root).
     pub parent: Option<NodeId>,
-    /// Child elements in document order.
-    pub children: Vec<NodeId>,
-    /// Attributes except namespace declarations, in document order.
-    pub attrs: Vec<Attr>,
+    /// Child elements in document order: a range of [`XmlTree`]'s child list.
+    children: Slots,
+    /// Attributes except namespace declarations, in document order: a range of the attributes.
+    attrs: Slots,
     /// The element's own character data (text and CDATA, references expanded, line ends
-    /// normalized), concatenated. Text of child elements is not included, nor is whitespace
-    /// around child elements.
-    pub text: String,
+    /// normalized), concatenated: a range of the text arena. Text of child elements is not
+    /// included, nor is whitespace around child elements.
+    text: Span,
     /// Byte offset of the `<` of the start tag.
     pub start: usize,
     /// Byte offset one past the `>` of the start tag.
@@ -89,15 +112,25 @@ pub struct Element {
 }
 
 /// The element tree of a well-formed document.
+///
+/// Few allocations whatever the size: the elements, all attributes, all child lists and all
+/// texts and attribute values live in one array (or string) each; an element holds ranges of them.
 #[derive(Debug, Clone)]
 pub struct XmlTree {
     /// Every element in document order; `elements[0]` is the root.
     pub elements: Vec<Element>,
+    /// The attributes of every element, element after element.
+    attrs: Vec<Attr>,
+    /// The child lists of every element, element after element.
+    children: Vec<NodeId>,
+    /// Element texts and attribute values.
+    texts: String,
     names: Interner,
     /// Built on first use by [`XmlTree::path`].
     positions: OnceLock<Vec<(u32, u32)>>,
-    /// Built on first use by [`XmlTree::find_path`].
-    siblings: OnceLock<HashMap<(NodeId, Sym), Vec<NodeId>>>,
+    /// Built on first use by [`XmlTree::find_path`]: the child lists again, each sorted by name
+    /// (document order among the same-named), so the n-th child of a name is a binary search away.
+    by_name: OnceLock<Vec<NodeId>>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -156,6 +189,15 @@ fn err(message: impl Into<String>, offset: usize) -> XmlError {
     }
 }
 
+/// An element whose end tag is not read yet.
+struct Open {
+    id: NodeId,
+    /// Where its text starts in the buffer of open elements' texts.
+    text_at: usize,
+    /// Whether a child element was read.
+    has_children: bool,
+}
+
 /// Reads `text` into a tree. `check_root` sees the root element's local name and namespace URI as
 /// soon as its start tag is read, and may stop the parse with a message.
 pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) -> Result<XmlTree, XmlError> {
@@ -172,9 +214,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
     let base = text.as_ptr() as usize;
     let mut names = Interner::default();
     let mut elements: Vec<Element> = Vec::new();
-    let mut stack: Vec<NodeId> = Vec::new();
-    // whitespace seen in an element that has no child yet: its text if no child follows
-    let mut pending: Option<(NodeId, Cow<'_, str>)> = None;
+    let mut attrs: Vec<Attr> = Vec::new();
+    let mut texts = String::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // The texts of the open elements, outermost first: a child's text is appended after its
+    // parent's and moved to `texts` when the child ends, so the parent's text stays contiguous.
+    let mut open_text = String::new();
+    // whitespace seen in an element that has no child yet (where it starts in `open_text`):
+    // its text if no child follows
+    let mut pending: Option<usize> = None;
     let mut root_done = false;
     loop {
         let pos = reader.buffer_position() as usize;
@@ -184,7 +232,8 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
             Ok((_, event)) => ((Ns::None, 0), event),
             Err(e) => {
                 let at = (reader.error_position() as usize).min(text.len());
-                return Err(err(quick_xml_message(&e, &stack, &elements, &names), at));
+                let inside = stack.last().map(|o| elements[o.id as usize].name);
+                return Err(err(quick_xml_message(&e, inside, &names), at));
             }
         };
         let empty = matches!(event, Event::Empty(_));
@@ -207,41 +256,64 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 let tag_end = reader.buffer_position() as usize;
                 let (kind, uri) = ns;
                 let name = names.intern(e.local_name().as_ref());
-                let parent = stack.last().copied();
+                let parent = stack.last().map(|o| o.id);
                 if parent.is_none() {
                     check_root(&names.names[name as usize], &names.names[uri as usize])
                         .map_err(|m| err(m, pos))?;
                 }
-                let attrs = attributes(&e, text, base, pos, &mut names)?;
+                let first_attr = attrs.len();
+                attributes(&e, text, base, pos, &mut names, &mut attrs, &mut texts)?;
                 let id = elements.len() as NodeId;
                 elements.push(Element {
                     name,
                     ns: kind,
                     ns_uri: uri,
                     parent,
-                    children: Vec::new(),
-                    attrs,
-                    text: String::new(),
+                    children: Slots::default(),
+                    attrs: Slots {
+                        start: first_attr as u32,
+                        len: (attrs.len() - first_attr) as u32,
+                    },
+                    text: Span::default(),
                     start: pos,
                     tag_end,
                     end: tag_end,
                 });
-                if let Some(p) = parent {
+                if let Some(open) = stack.last_mut() {
                     // whitespace before the first child is not text
-                    pending = None;
-                    elements[p as usize].children.push(id);
+                    if let Some(at) = pending.take() {
+                        open_text.truncate(at);
+                    }
+                    open.has_children = true;
+                    elements[open.id as usize].children.len += 1;
                 }
                 if empty {
                     root_done |= stack.is_empty();
                 } else {
-                    stack.push(id);
+                    stack.push(Open {
+                        id,
+                        text_at: open_text.len(),
+                        has_children: false,
+                    });
                 }
             }
             Event::End(_) => {
-                flush(&mut elements, &mut pending);
+                // pending whitespace stays: the element has no child
+                pending = None;
                 // quick-xml checked that the name matches the open element
-                if let Some(id) = stack.pop() {
-                    elements[id as usize].end = reader.buffer_position() as usize;
+                if let Some(open) = stack.pop() {
+                    let el = &mut elements[open.id as usize];
+                    el.end = reader.buffer_position() as usize;
+                    let own = &open_text[open.text_at..];
+                    if !own.is_empty() {
+                        let start = texts.len();
+                        texts.push_str(own);
+                        el.text = Span {
+                            start,
+                            end: texts.len(),
+                        };
+                        open_text.truncate(open.text_at);
+                    }
                 }
                 root_done |= stack.is_empty();
             }
@@ -251,15 +323,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                     .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
                 let blank = content.bytes().all(is_xml_space);
                 match stack.last() {
-                    Some(&id) => {
-                        let el = &mut elements[id as usize];
-                        if blank && !el.children.is_empty() {
+                    Some(open) => {
+                        if blank && open.has_children {
                             // whitespace between child elements
-                        } else if blank && el.text.is_empty() && pending.is_none() {
-                            pending = Some((id, content));
+                        } else if blank && open_text.len() == open.text_at && pending.is_none() {
+                            pending = Some(open_text.len());
+                            open_text.push_str(&content);
                         } else {
-                            flush(&mut elements, &mut pending);
-                            elements[id as usize].text.push_str(&content);
+                            pending = None;
+                            open_text.push_str(&content);
                         }
                     }
                     None if blank => {}
@@ -276,19 +348,17 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 let content = c
                     .xml10_content()
                     .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
-                match stack.last() {
-                    Some(&id) => {
-                        flush(&mut elements, &mut pending);
-                        elements[id as usize].text.push_str(&content);
-                    }
-                    None => return Err(err(outside_root(root_done), pos)),
+                if stack.is_empty() {
+                    return Err(err(outside_root(root_done), pos));
                 }
+                pending = None;
+                open_text.push_str(&content);
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
-                let Some(&id) = stack.last() else {
+                if stack.is_empty() {
                     return Err(err(outside_root(root_done), pos));
-                };
+                }
                 let c = if r.is_char_ref() {
                     match r.resolve_char_ref() {
                         Ok(Some(c)) if is_xml_char(c) => c,
@@ -313,8 +383,8 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                         }
                     }
                 };
-                flush(&mut elements, &mut pending);
-                elements[id as usize].text.push(c);
+                pending = None;
+                open_text.push(c);
             }
             Event::DocType(d) => {
                 if !elements.is_empty() {
@@ -336,8 +406,8 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             Event::Eof => {
-                if let Some(&open) = stack.last() {
-                    let el = &elements[open as usize];
+                if let Some(open) = stack.last() {
+                    let el = &elements[open.id as usize];
                     return Err(err(
                         format!(
                             "not well-formed XML: the file ends inside the element `{}` (no end tag)",
@@ -349,21 +419,39 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 if elements.is_empty() {
                     return Err(err("not well-formed XML: there is no root element", text.len()));
                 }
+                let children = child_lists(&mut elements);
                 return Ok(XmlTree {
                     elements,
+                    attrs,
+                    children,
+                    texts,
                     names,
                     positions: OnceLock::new(),
-                    siblings: OnceLock::new(),
+                    by_name: OnceLock::new(),
                 });
             }
         }
     }
 }
 
-fn flush(elements: &mut [Element], pending: &mut Option<(NodeId, Cow<'_, str>)>) {
-    if let Some((id, ws)) = pending.take() {
-        elements[id as usize].text.push_str(&ws);
+/// Lays out the child lists: each element's `children.len` holds its number of children; sets
+/// their starts (the lists one after the other, in document order of the parents) and fills them.
+fn child_lists(elements: &mut [Element]) -> Vec<NodeId> {
+    let mut next = 0u32;
+    for e in elements.iter_mut() {
+        e.children.start = next;
+        next += e.children.len;
+        e.children.len = 0;
     }
+    let mut children = vec![0; next as usize];
+    for id in 1..elements.len() {
+        if let Some(p) = elements[id].parent {
+            let slots = &mut elements[p as usize].children;
+            children[(slots.start + slots.len) as usize] = id as NodeId;
+            slots.len += 1;
+        }
+    }
+    children
 }
 
 fn namespace(ns: &ResolveResult<'_>, names: &mut Interner) -> (Ns, Sym) {
@@ -389,8 +477,9 @@ fn attributes(
     base: usize,
     lt: usize,
     names: &mut Interner,
-) -> Result<Vec<Attr>, XmlError> {
-    let mut out = Vec::new();
+    out: &mut Vec<Attr>,
+    texts: &mut String,
+) -> Result<(), XmlError> {
     // positions in AttrError are relative to the tag content, which starts after `<`
     let tag = lt + 1;
     for a in e.attributes() {
@@ -417,39 +506,46 @@ fn attributes(
         let start = offset_in(key, text, base).unwrap_or(lt);
         let end = value_at.map_or(start + key.len(), |v| v + a.value.len() + 1);
         let raw = utf8(&a.value);
-        if raw.contains('<') {
-            return Err(err(
-                "not well-formed XML: `<` is not allowed in an attribute value",
-                value_at.unwrap_or(lt),
-            ));
-        }
-        let value = if raw.contains(['&', '\t', '\n', '\r']) {
+        let value_start = texts.len();
+        if !raw
+            .bytes()
+            .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
+        {
+            texts.push_str(&raw);
+        } else {
+            if raw.contains('<') {
+                return Err(err(
+                    "not well-formed XML: `<` is not allowed in an attribute value",
+                    value_at.unwrap_or(lt),
+                ));
+            }
             // attribute-value normalization of literal whitespace (XML 1.0 §3.3.3)
             let normalized = raw.replace(['\t', '\n', '\r'], " ");
             let at = value_at.unwrap_or(lt);
-            quick_xml::escape::unescape_with(&normalized, predefined_str)
-                .map(|v| v.into_owned())
-                .map_err(|e| match e {
+            let value =
+                quick_xml::escape::unescape_with(&normalized, predefined_str).map_err(|e| match e {
                     EscapeError::UnrecognizedEntity(range, name) => err(
                         format!(
-                            "not well-formed XML: the entity `&{name};` is not defined \
-                             (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
-                        ),
+                        "not well-formed XML: the entity `&{name};` is not defined \
+                         (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
+                    ),
                         at + range.start.saturating_sub(1),
                     ),
                     other => err(format!("not well-formed XML: {other}"), at),
-                })?
-        } else {
-            raw.into_owned()
-        };
+                })?;
+            texts.push_str(&value);
+        }
         out.push(Attr {
             name: names.intern(key),
-            value,
+            value: Span {
+                start: value_start,
+                end: texts.len(),
+            },
             start,
             end,
         });
     }
-    Ok(out)
+    Ok(())
 }
 
 fn offset_in(slice: &[u8], text: &str, base: usize) -> Option<usize> {
@@ -495,12 +591,7 @@ fn outside_root(root_done: bool) -> &'static str {
     }
 }
 
-fn quick_xml_message(
-    e: &quick_xml::Error,
-    stack: &[NodeId],
-    elements: &[Element],
-    names: &Interner,
-) -> String {
+fn quick_xml_message(e: &quick_xml::Error, inside: Option<Sym>, names: &Interner) -> String {
     use quick_xml::errors::{Error, IllFormedError, SyntaxError};
     let detail = match e {
         Error::Syntax(SyntaxError::UnclosedTag) => "a tag is not closed with `>`".to_owned(),
@@ -526,9 +617,8 @@ fn quick_xml_message(
         Error::Namespace(n) => format!("namespace error: {n}"),
         other => other.to_string(),
     };
-    let inside = stack
-        .last()
-        .map(|&id| format!(" (inside `{}`)", names.names[elements[id as usize].name as usize]))
+    let inside = inside
+        .map(|name| format!(" (inside `{}`)", names.names[name as usize]))
         .unwrap_or_default();
     format!("not well-formed XML: {detail}{inside}")
 }
@@ -540,6 +630,28 @@ impl XmlTree {
     /// The element with this id.
     pub fn el(&self, id: NodeId) -> &Element {
         &self.elements[id as usize]
+    }
+
+    /// The child elements of an element, in document order.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.children[self.el(id).children.range()]
+    }
+
+    /// The attributes of an element (namespace declarations excepted), in document order.
+    pub fn attrs(&self, id: NodeId) -> &[Attr] {
+        &self.attrs[self.el(id).attrs.range()]
+    }
+
+    /// The character data of an element (see [`Element`]).
+    pub fn text(&self, id: NodeId) -> &str {
+        let Span { start, end } = self.el(id).text;
+        &self.texts[start..end]
+    }
+
+    /// The value of an attribute of this tree: references expanded, literal whitespace
+    /// normalized to spaces.
+    pub fn attr_value(&self, a: &Attr) -> &str {
+        &self.texts[a.value.start..a.value.end]
     }
 
     /// The text of an interned name.
@@ -565,7 +677,7 @@ impl XmlTree {
     /// Child elements named `name` in a CVRF namespace or in none, in document order.
     pub fn kids(&self, id: NodeId, name: &str) -> impl Iterator<Item = NodeId> + '_ {
         let sym = self.sym(name);
-        let children: &[NodeId] = if sym.is_some() { &self.el(id).children } else { &[] };
+        let children: &[NodeId] = if sym.is_some() { self.children(id) } else { &[] };
         children.iter().copied().filter(move |&c| {
             let e = self.el(c);
             Some(e.name) == sym && e.ns != Ns::Foreign
@@ -580,42 +692,46 @@ impl XmlTree {
     /// The index and value of the attribute named `name` (as written, e.g. `xml:lang`).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<(u32, &str)> {
         let sym = self.sym(name)?;
-        self.el(id)
-            .attrs
+        self.attrs(id)
             .iter()
             .enumerate()
             .find(|(_, a)| a.name == sym)
-            .map(|(i, a)| (i as u32, a.value.as_str()))
+            .map(|(i, a)| (i as u32, self.attr_value(a)))
+    }
+
+    /// The attribute with this index of an element.
+    fn attr_at(&self, id: NodeId, a: u32) -> Option<&Attr> {
+        self.attrs(id).get(a as usize)
     }
 
     /// The element path of an element (or of one of its attributes) as the contract writes it:
     /// local names from the root, `[n]` (1-based among same-named siblings) on every step whose
     /// element the CVRF schemas let repeat, and on any step that has same-named siblings.
     pub fn path(&self, id: NodeId, attr: Option<u32>) -> String {
-        let mut steps = Vec::with_capacity(16);
-        let mut cur = Some(id);
-        while let Some(c) = cur {
-            steps.push(c);
-            cur = self.el(c).parent;
-        }
-        let pos = self.positions();
-        let mut out = String::with_capacity(steps.len() * 16);
-        for &c in steps.iter().rev() {
-            let e = self.el(c);
-            out.push('/');
-            out.push_str(self.name(e.name));
-            if let Some(p) = e.parent {
-                let (n, same) = pos[c as usize];
-                if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                    let _ = write!(out, "[{n}]");
-                }
-            }
-        }
-        if let Some(a) = attr.and_then(|a| e_attr(self.el(id), a)) {
+        let mut out = String::with_capacity(128);
+        self.write_steps(&mut out, id, self.positions());
+        if let Some(a) = attr.and_then(|a| self.attr_at(id, a)) {
             out.push_str("/@");
             out.push_str(self.name(a.name));
         }
         out
+    }
+
+    /// Writes the steps from the root to `id` (recursion as deep as the tree: at most
+    /// [`MAX_DEPTH`]).
+    fn write_steps(&self, out: &mut String, id: NodeId, pos: &[(u32, u32)]) {
+        let e = self.el(id);
+        if let Some(p) = e.parent {
+            self.write_steps(out, p, pos);
+        }
+        out.push('/');
+        out.push_str(self.name(e.name));
+        if let Some(p) = e.parent {
+            let (n, same) = pos[id as usize];
+            if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
+                let _ = write!(out, "[{n}]");
+            }
+        }
     }
 
     /// Resolves an element path (see [`XmlTree::path`]; a step without `[n]` means the first) to
@@ -634,8 +750,11 @@ impl XmlTree {
             }
             let (name, n) = split_step(step);
             let next = self.sym(name).and_then(|sym| {
-                let same = self.siblings().get(&(cur, sym))?;
-                same.get(n.saturating_sub(1)).copied()
+                // `cur`'s children sorted by name, document order among the same-named
+                let sorted = &self.by_name()[self.el(cur).children.range()];
+                let first = sorted.partition_point(|&c| self.el(c).name < sym);
+                let c = *sorted.get(first + n.saturating_sub(1))?;
+                (self.el(c).name == sym).then_some(c)
             });
             match next {
                 Some(c) => cur = c,
@@ -653,11 +772,12 @@ impl XmlTree {
             // (name, count) of one parent's children: few distinct names, a short linear list
             let mut counts: Vec<(Sym, u32)> = Vec::new();
             for e in &self.elements {
-                if e.children.len() < 2 {
+                if e.children.len < 2 {
                     continue;
                 }
+                let children = &self.children[e.children.range()];
                 counts.clear();
-                for &c in &e.children {
+                for &c in children {
                     let name = self.el(c).name;
                     let n = match counts.iter_mut().find(|(s, _)| *s == name) {
                         Some((_, n)) => {
@@ -671,7 +791,7 @@ impl XmlTree {
                     };
                     pos[c as usize].0 = n;
                 }
-                for &c in &e.children {
+                for &c in children {
                     let name = self.el(c).name;
                     pos[c as usize].1 = counts.iter().find(|(s, _)| *s == name).map_or(1, |(_, n)| *n);
                 }
@@ -680,31 +800,28 @@ impl XmlTree {
         })
     }
 
-    /// The same-named children of a parent, in document order (for [`XmlTree::find_path`]).
-    fn siblings(&self) -> &HashMap<(NodeId, Sym), Vec<NodeId>> {
-        self.siblings.get_or_init(|| {
-            let mut by_name: HashMap<(NodeId, Sym), Vec<NodeId>> = HashMap::new();
-            for (id, e) in self.elements.iter().enumerate() {
-                if let Some(p) = e.parent {
-                    by_name.entry((p, e.name)).or_default().push(id as NodeId);
+    /// The child lists with each one sorted by name, document order kept among the same-named
+    /// (for [`XmlTree::find_path`]).
+    fn by_name(&self) -> &[NodeId] {
+        self.by_name.get_or_init(|| {
+            let mut sorted = self.children.clone();
+            for e in &self.elements {
+                if e.children.len > 1 {
+                    sorted[e.children.range()].sort_by_key(|&c| self.el(c).name);
                 }
             }
-            by_name
+            sorted
         })
     }
 
     /// The byte range a location points at: the attribute, or the element's start tag.
     pub fn span(&self, id: NodeId, attr: Option<u32>) -> (usize, usize) {
         let e = self.el(id);
-        match attr.and_then(|a| e_attr(e, a)) {
+        match attr.and_then(|a| self.attr_at(id, a)) {
             Some(a) => (a.start, a.end),
             None => (e.start, e.tag_end),
         }
     }
-}
-
-fn e_attr(e: &Element, a: u32) -> Option<&Attr> {
-    e.attrs.get(a as usize)
 }
 
 fn split_step(step: &str) -> (&str, usize) {
@@ -743,12 +860,13 @@ mod tests {
         assert_eq!(t.elements.len(), 3);
         let a = t.el(0);
         assert_eq!(&s[a.start..a.tag_end], "<a x=\"1 &amp; 2\">");
-        assert_eq!(a.attrs[0].value, "1 & 2");
-        assert_eq!(a.text, "");
-        assert_eq!(&s[a.attrs[0].start..a.attrs[0].end], "x=\"1 &amp; 2\"");
+        let x = &t.attrs(0)[0];
+        assert_eq!(t.attr_value(x), "1 & 2");
+        assert_eq!(t.text(0), "");
+        assert_eq!(&s[x.start..x.end], "x=\"1 &amp; 2\"");
         let b = t.el(1);
         assert_eq!(&s[b.start..b.tag_end], "<b y='q'>");
-        assert_eq!(b.text, "t<A<c>");
+        assert_eq!(t.text(1), "t<A<c>");
         assert_eq!(&s[b.start..b.end], "<b y='q'>t&lt;&#65;<![CDATA[<c>]]></b>");
         assert_eq!(t.path(2, None), "/a/b[2]");
         assert_eq!(t.path(1, Some(0)), "/a/b[1]/@y");

@@ -17,6 +17,8 @@ mod structure;
 
 use super::Rule;
 
+pub(crate) use structure::Walked;
+
 /// The CVRF structure rules, in id order.
 pub fn rules() -> &'static [&'static dyn Rule] {
     &[

@@ -1,15 +1,17 @@
 //! What the final CVRF 1.1 and 1.2 XSDs enforce, as tables and one walk over the element tree.
 //!
 //! The tables follow `cvrf.xsd`, `prod.xsd`, `vuln.xsd` and `common.xsd` of both versions (they
-//! differ only in the CVSS score sets and in which score set's product ids must be defined). Each
-//! CV1xx rule runs the walk and keeps the findings of its [`Kind`]. Findings carry the element path
-//! of the offending element or attribute as their pointer.
+//! differ only in the CVSS score sets and in which score set's product ids must be defined). The
+//! walk runs once per document; each CV1xx rule keeps the findings of its [`Kind`]. Findings carry
+//! the element path of the offending element or attribute as their pointer.
 
 use crate::diag::Finding;
 use crate::model::Version;
 use crate::parse::cvrf::xml::{NodeId, XmlTree};
 use crate::rules::Context;
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Which class of schema violation a rule reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -578,12 +580,40 @@ fn namespace(version: Version, part: Part) -> &'static str {
     }
 }
 
+/// What a rule's findings are made of: the element path and the message.
+type Found = (String, String);
+
+/// The findings of the structure walk of one document (every kind but [`Kind::DuplicateKey`]),
+/// made on the first request of one of the rules CV101–CV107 and kept in the rules' [`Context`],
+/// so the walk runs once per document instead of once per rule. Each rule takes its kind's
+/// findings: they are handed out once (a rule runs once per document).
+#[derive(Debug, Default)]
+pub struct Walked {
+    by_kind: Mutex<[Vec<Found>; KINDS]>,
+}
+
+/// The number of [`Kind`]s.
+const KINDS: usize = 8;
+
+impl Kind {
+    fn index(self) -> usize {
+        match self {
+            Kind::MissingElement => 0,
+            Kind::UnexpectedElement => 1,
+            Kind::OutOfOrder => 2,
+            Kind::WrongNamespace => 3,
+            Kind::MissingAttribute => 4,
+            Kind::UnexpectedAttribute => 5,
+            Kind::InvalidValue => 6,
+            Kind::DuplicateKey => 7,
+        }
+    }
+}
+
 struct Walk<'a> {
     t: &'a XmlTree,
     version: Version,
-    kind: Kind,
-    rule: &'static str,
-    out: &'a mut Vec<Finding>,
+    found: [Vec<Found>; KINDS],
 }
 
 /// Runs the structure check of `kind` on a CVRF document (nothing for CSAF input).
@@ -595,71 +625,80 @@ pub fn check(cx: &Context<'_>, kind: Kind, rule: &'static str, out: &mut Vec<Fin
     if !version.is_cvrf() {
         return;
     }
-    let mut w = Walk {
+    let walk = |t| Walk {
         t,
         version,
-        kind,
-        rule,
-        out,
+        found: Default::default(),
     };
-    match kind {
-        Kind::DuplicateKey => w.unique(),
-        _ => {
-            let root = if version == Version::Cvrf11 {
-                &CVRFDOC_11
-            } else {
-                &CVRFDOC_12
-            };
-            w.element(XmlTree::ROOT, root, Part::Cvrf);
+    let found = match kind {
+        Kind::DuplicateKey => {
+            let mut w = walk(t);
+            w.unique();
+            std::mem::take(&mut w.found[kind.index()])
         }
-    }
+        _ => {
+            let walked = cx.cvrf_walk.get_or_init(|| {
+                let mut w = walk(t);
+                let root = if version == Version::Cvrf11 {
+                    &CVRFDOC_11
+                } else {
+                    &CVRFDOC_12
+                };
+                w.element(XmlTree::ROOT, root, Part::Cvrf);
+                Walked {
+                    by_kind: Mutex::new(w.found),
+                }
+            });
+            let mut by_kind = walked.by_kind.lock().unwrap_or_else(|e| e.into_inner());
+            std::mem::take(&mut by_kind[kind.index()])
+        }
+    };
+    out.extend(
+        found
+            .into_iter()
+            .map(|(path, message)| Finding::new(rule, path, message)),
+    );
 }
 
 impl Walk<'_> {
-    /// Reports a finding of `kind` (the message is only built when `kind` is the rule's).
+    /// Records a finding of `kind`.
     fn report(&mut self, kind: Kind, node: NodeId, attr: Option<u32>, message: impl FnOnce() -> String) {
-        if kind == self.kind {
-            self.out
-                .push(Finding::new(self.rule, self.t.path(node, attr), message()));
-        }
+        let path = self.t.path(node, attr);
+        self.found[kind.index()].push((path, message()));
     }
 
     fn element(&mut self, id: NodeId, decl: &'static Decl, parent_part: Part) {
         let t = self.t;
         let part = decl.part.unwrap_or(parent_part);
         let name = decl.name;
-        if self.kind == Kind::WrongNamespace {
-            let expected = namespace(self.version, part);
-            let actual = t.ns_uri(id);
-            if actual != expected {
-                let msg = if actual.is_empty() {
-                    format!("`{name}` has no namespace: expected `{expected}`")
-                } else {
-                    format!("`{name}` is in the namespace `{actual}`: expected `{expected}`")
-                };
-                self.report(Kind::WrongNamespace, id, None, || msg);
-            }
+        let expected = namespace(self.version, part);
+        let actual = t.ns_uri(id);
+        if actual != expected {
+            let msg = if actual.is_empty() {
+                format!("`{name}` has no namespace: expected `{expected}`")
+            } else {
+                format!("`{name}` is in the namespace `{actual}`: expected `{expected}`")
+            };
+            self.report(Kind::WrongNamespace, id, None, || msg);
         }
         self.attributes(id, decl);
         match &decl.content {
             Content::Text(ty) => {
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     let child = t.el_name(c);
                     self.report(Kind::UnexpectedElement, c, None, || {
                         format!("`{name}` holds text only, not the element `{child}`")
                     });
                 }
-                if self.kind == Kind::InvalidValue {
-                    if let Some(msg) = invalid(*ty, &t.el(id).text) {
-                        self.report(Kind::InvalidValue, id, None, || format!("`{name}`: {msg}"));
-                    }
+                if let Some(msg) = invalid(*ty, t.text(id)) {
+                    self.report(Kind::InvalidValue, id, None, || format!("`{name}`: {msg}"));
                 }
             }
             Content::Seq(particles) => {
                 self.no_text(id, name);
                 let mut counts = vec![0u32; particles.len()];
                 let mut last = 0usize;
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     let child = t.el_name(c);
                     let Some(i) = particles.iter().position(|p| p.decl.name == child) else {
                         self.report(Kind::UnexpectedElement, c, None, || {
@@ -689,24 +728,22 @@ impl Walk<'_> {
                     }
                     self.element(c, pt.decl, part);
                 }
-                if self.kind == Kind::MissingElement {
-                    for (pt, &n) in particles.iter().zip(&counts) {
-                        if n < pt.min {
-                            let child = pt.decl.name;
-                            let msg = if pt.min == 1 {
-                                format!("`{name}` lacks the required element `{child}`")
-                            } else {
-                                format!("`{name}` needs at least {} `{child}`, it has {n}", pt.min)
-                            };
-                            self.report(Kind::MissingElement, id, None, || msg);
-                        }
+                for (pt, &n) in particles.iter().zip(&counts) {
+                    if n < pt.min {
+                        let child = pt.decl.name;
+                        let msg = if pt.min == 1 {
+                            format!("`{name}` lacks the required element `{child}`")
+                        } else {
+                            format!("`{name}` needs at least {} `{child}`, it has {n}", pt.min)
+                        };
+                        self.report(Kind::MissingElement, id, None, || msg);
                     }
                 }
             }
             Content::BranchChoice => {
                 self.no_text(id, name);
                 let (mut products, mut branches) = (0, 0);
-                for &c in &t.el(id).children {
+                for &c in t.children(id) {
                     match t.el_name(c) {
                         "FullProductName" => {
                             products += 1;
@@ -748,7 +785,7 @@ impl Walk<'_> {
     }
 
     fn no_text(&mut self, id: NodeId, name: &str) {
-        if self.kind == Kind::UnexpectedElement && !self.t.el(id).text.trim().is_empty() {
+        if !self.t.text(id).trim().is_empty() {
             self.report(Kind::UnexpectedElement, id, None, || {
                 format!("`{name}` holds elements only, not text")
             });
@@ -759,7 +796,7 @@ impl Walk<'_> {
         let t = self.t;
         let name = decl.name;
         let localized = matches!(decl.content, Content::Text(ty) if ty.localized());
-        for (i, a) in t.el(id).attrs.iter().enumerate() {
+        for (i, a) in t.attrs(id).iter().enumerate() {
             let attr = t.name(a.name);
             if attr.starts_with("xsi:") || (attr == "xml:lang" && localized) {
                 continue;
@@ -768,22 +805,19 @@ impl Walk<'_> {
                 None => self.report(Kind::UnexpectedAttribute, id, Some(i as u32), || {
                     format!("`{name}` does not allow the attribute `{attr}`")
                 }),
-                Some(d) if self.kind == Kind::InvalidValue => {
-                    if let Some(msg) = invalid(d.ty, &a.value) {
+                Some(d) => {
+                    if let Some(msg) = invalid(d.ty, t.attr_value(a)) {
                         self.report(Kind::InvalidValue, id, Some(i as u32), || {
                             format!("`{attr}` of `{name}`: {msg}")
                         });
                     }
                 }
-                Some(_) => {}
             }
         }
-        if self.kind == Kind::MissingAttribute {
-            for d in decl.attrs.iter().filter(|d| d.required) {
-                if t.attr(id, d.name).is_none() {
-                    let msg = format!("`{name}` lacks the required attribute `{}`", d.name);
-                    self.report(Kind::MissingAttribute, id, None, || msg);
-                }
+        for d in decl.attrs.iter().filter(|d| d.required) {
+            if t.attr(id, d.name).is_none() {
+                let msg = format!("`{name}` lacks the required attribute `{}`", d.name);
+                self.report(Kind::MissingAttribute, id, None, || msg);
             }
         }
     }
@@ -848,9 +882,9 @@ impl Walk<'_> {
 
     fn distinct_text(&mut self, nodes: &[NodeId], what: &str, scope: &str) {
         let t = self.t;
-        let mut seen: HashMap<String, NodeId> = HashMap::new();
+        let mut seen: HashMap<Cow<'_, str>, NodeId> = HashMap::new();
         for &n in nodes {
-            let key = collapse(&t.el(n).text);
+            let key = collapse(t.text(n));
             if let Some(&first) = seen.get(&key) {
                 let msg = format!(
                     "{what} `{key}` occurs twice {scope} (first at `{}`)",
@@ -864,37 +898,52 @@ impl Walk<'_> {
     }
 }
 
-/// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space.
-fn collapse(s: &str) -> String {
-    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+/// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space (borrowed when
+/// there is nothing to collapse).
+fn collapse(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let collapsed = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r'));
+    if collapsed {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Why `value` is not of type `ty`, if it is not.
 fn invalid(ty: Ty, value: &str) -> Option<String> {
-    let token = collapse(value);
     match ty {
-        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => Some("the value is empty".to_owned()),
-        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => None,
-        Ty::DateTime if !is_date_time(&token) => Some(format!(
+        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => {
+            return Some("the value is empty".to_owned())
+        }
+        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => return None,
+        _ => {}
+    }
+    let token = collapse(value);
+    let token = &*token;
+    match ty {
+        Ty::DateTime if !is_date_time(token) => Some(format!(
             "`{token}` is not an `xs:dateTime` (`YYYY-MM-DDThh:mm:ss` with an optional fraction and zone)"
         )),
-        Ty::Revision if !is_revision(&token) => Some(format!(
+        Ty::Revision if !is_revision(token) => Some(format!(
             "`{token}` is not a version number (one to four dot-separated integers without leading zeros)"
         )),
-        Ty::Cve if !is_cve(&token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
-        Ty::Cwe if !is_cwe(&token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
-        Ty::CpeName if !is_cpe22(&token) => Some(format!(
+        Ty::Cve if !is_cve(token) => Some(format!("`{token}` does not match `CVE-[0-9\\-]+`")),
+        Ty::Cwe if !is_cwe(token) => Some(format!("`{token}` does not match `CWE-[1-9]\\d{{0,5}}`")),
+        Ty::CpeName if !is_cpe22(token) => Some(format!(
             "`{token}` is not a CPE 2.2 name (`cpe:/` followed by at most 6 components of `[A-Za-z0-9._-~%]`)"
         )),
-        Ty::Score if !is_score(&token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
+        Ty::Score if !is_score(token) => Some(format!("`{token}` is not a decimal from 0 to 10")),
         Ty::Vector(max) if token.chars().count() > max => Some(format!(
             "the vector has {} characters, more than the {max} allowed",
             token.chars().count()
         )),
-        Ty::PositiveInteger if !is_positive_integer(&token) => {
+        Ty::PositiveInteger if !is_positive_integer(token) => {
             Some(format!("`{token}` is not a positive integer"))
         }
-        Ty::Enum(values) if !values.contains(&token.as_str()) => Some(format!(
+        Ty::Enum(values) if !values.contains(&token) => Some(format!(
             "`{token}` is not one of {}",
             values
                 .iter()
@@ -1047,6 +1096,16 @@ fn is_date_time(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_is_split_and_join() {
+        for s in [
+            "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\r\n b", "\u{c}a", "a\u{a0}b", "é  ü",
+        ] {
+            let expected = s.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn value_types() {
