@@ -151,16 +151,19 @@ fn compile_strict(url: &str) -> Validator {
         .unwrap_or_else(|e| panic!("strict variant of {url} compiles: {e}"))
 }
 
-static STRICT: LazyLock<[Validator; 2]> = LazyLock::new(|| {
-    [
-        compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"),
-        compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"),
-    ]
-});
+// One per version, each compiled on first use: a run over CSAF 2.0 documents never compiles 2.1's.
+static STRICT_20: LazyLock<Validator> =
+    LazyLock::new(|| compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"));
+static STRICT_21: LazyLock<Validator> =
+    LazyLock::new(|| compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"));
 
 /// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
 pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, String)> {
-    additional_properties_with(&STRICT[schema as usize], doc)
+    let strict = match schema {
+        CsafSchema::V20 => &STRICT_20,
+        CsafSchema::V21 => &STRICT_21,
+    };
+    additional_properties_with(strict, doc)
 }
 
 /// Serves `$ref`s like [`WithExtra`], made strict (see [`strictify`]).

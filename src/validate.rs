@@ -205,9 +205,10 @@ impl Validator {
             .or(parsed.raw.as_ref().map(|_| "csaf"));
         let version = parsed.version.map(Version::number);
         let publisher = parsed.advisory.and_then(|a| a.document.publisher.name);
+        let unique_keys = parsed.duplicate_keys.is_empty();
         drop(parsed.raw);
         drop(parsed.duplicate_keys);
-        let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref());
+        let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref(), unique_keys);
         drop(parsed.cvrf);
         let source = (self.keep_source && !diagnostics.is_empty()).then(|| text.into_owned());
         Report {
@@ -333,6 +334,7 @@ impl Validator {
         text: &str,
         findings: Vec<Finding>,
         cvrf: Option<&cvrf::CvrfDocument>,
+        unique_keys: bool,
     ) -> Vec<Diagnostic> {
         if findings.is_empty() {
             return Vec::new();
@@ -346,7 +348,7 @@ impl Validator {
         {
             Vec::new()
         } else {
-            span::locate_json(text, &pointers)
+            span::locate_json(text, &pointers, unique_keys)
         };
         // the spans, in the order of the findings that have no offset
         let mut spans = spans.into_iter();

@@ -83,7 +83,7 @@ impl Timings {
                         .filter(|f| f.offset.is_none())
                         .map(|f| f.pointer.as_str())
                         .collect();
-                    let spans = span::locate_json(&text, &pointers);
+                    let spans = span::locate_json(&text, &pointers, dups.is_empty());
                     local.push(("locate: JSON pointers", t.elapsed()));
                     let t = Instant::now();
                     let starts: Vec<usize> = spans.iter().map(|s| s.start).collect();

@@ -144,7 +144,12 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 ///
 /// The pointers become a trie of their segments; one scan of the text follows the trie and skips every
 /// member and item no pointer reaches, so no path is built or hashed.
-pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Span> {
+///
+/// With `unique_keys` (the document repeats no key in any object), the scan ends once every pointer
+/// was reached and every open value reaches past the end of its first line: a span is only ever used
+/// up to the end of the line it starts on ([`clamp_to_line`]), so those spans end where the scan
+/// stopped, which gives the same clamped spans as a full scan.
+pub fn locate_json(text: &str, pointers: &[&str], unique_keys: bool) -> Vec<Span> {
     let whole = Span {
         start: 0,
         end: text.len(),
@@ -153,6 +158,7 @@ pub fn locate_json(text: &str, pointers: &[&str]) -> Vec<Span> {
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
         pos: 0,
+        unvisited: if unique_keys { trie.nodes.len() } else { usize::MAX },
         trie,
     };
     scanner.skip_ws();
@@ -258,6 +264,8 @@ struct Scanner<'a, 'p> {
     bytes: &'a [u8],
     pos: usize,
     trie: Trie<'p>,
+    /// Trie nodes not reached yet (`usize::MAX`: never stop early).
+    unvisited: usize,
 }
 
 const MAX_DEPTH: usize = 512;
@@ -277,11 +285,18 @@ impl<'a> Scanner<'a, '_> {
     /// children the trie has; skips the rest.
     fn value(&mut self, node: u32, depth: usize) {
         let start = self.pos;
+        if self.trie.nodes[node as usize].span.is_none() && self.unvisited != usize::MAX {
+            self.unvisited -= 1;
+        }
         let has_children = self.trie.nodes[node as usize].has_children;
+        let mut line_end = None;
         match self.peek() {
             Some(b'{') if has_children && depth < MAX_DEPTH => {
                 self.pos += 1;
                 loop {
+                    if self.finished(start, &mut line_end) {
+                        break;
+                    }
                     self.skip_ws();
                     match self.peek() {
                         Some(b'}') => {
@@ -314,6 +329,9 @@ impl<'a> Scanner<'a, '_> {
                 let mut wanted = items.iter().peekable();
                 let mut index = 0usize;
                 loop {
+                    if self.finished(start, &mut line_end) {
+                        break;
+                    }
                     self.skip_ws();
                     match self.peek() {
                         Some(b']') => {
@@ -341,6 +359,18 @@ impl<'a> Scanner<'a, '_> {
             _ => self.skip_value(),
         }
         self.trie.nodes[node as usize].span = Some(Span { start, end: self.pos });
+    }
+
+    /// Whether the scan of a container that starts at `start` may stop here: every trie node was
+    /// reached and the scan is past the end of the container's first line.
+    fn finished(&self, start: usize, line_end: &mut Option<usize>) -> bool {
+        if self.unvisited != 0 {
+            return false;
+        }
+        let end = *line_end.get_or_insert_with(|| {
+            memchr::memchr(b'\n', &self.bytes[start..]).map_or(self.bytes.len(), |i| start + i)
+        });
+        self.pos > end
     }
 
     /// Skips one value at `pos` without recording anything (no path, no allocation).
@@ -443,7 +473,7 @@ mod tests {
     #[test]
     fn skipped_subtrees_do_not_disturb_what_follows() {
         let text = r#"{"x": {"s": "a\"}{[", "n": [1, 2.5e3, true, null, {"k": []}]}, "y": [0, "b"]}"#;
-        let spans = locate_json(text, &["/y/1"]);
+        let spans = locate_json(text, &["/y/1"], false);
         let s = spans[0];
         assert_eq!(&text[s.start..s.end], "\"b\"");
     }
@@ -451,7 +481,7 @@ mod tests {
     #[test]
     fn locates_members_and_items() {
         let text = "{\n  \"a\": [1, {\"b~/\": \"x\"}],\n  \"é\": \"ü\", \"c\": 5\n}";
-        let spans = locate_json(text, &["/a/1/b~0~1", "/c", "/a/7", ""]);
+        let spans = locate_json(text, &["/a/1/b~0~1", "/c", "/a/7", ""], true);
         let s = spans[0];
         assert_eq!(&text[s.start..s.end], "\"x\"");
         let idx = LineIndex::new(text);
@@ -468,7 +498,7 @@ mod tests {
         let ps = [
             "/a/b", "/a/b!", "/a/b/c", "/a/b.x", "/a/b~0", "/l/10", "/l/2", "/l/01", "/a/b/c", "/l/11/x",
         ];
-        let spans = locate_json(text, &ps);
+        let spans = locate_json(text, &ps, false);
         let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(
             got,
@@ -488,9 +518,32 @@ mod tests {
     }
 
     #[test]
+    fn stopping_early_gives_the_same_clamped_spans() {
+        let text = "{\n  \"a\": {\"b\": [1, 2], \"c\": {\"d\": 3}},\n  \"e\": [\n    {\"f\": 1}, {\"g\": 2}\n  ],\n  \"z\": 0\n}\n";
+        let ps = [
+            "", "/a", "/a/b/1", "/a/c", "/e", "/e/0/f", "/e/1", "/missing", "/z",
+        ];
+        for n in 1..=ps.len() {
+            for k in 0..ps.len() {
+                let subset: Vec<&str> = ps.iter().cycle().skip(k).take(n).copied().collect();
+                let full = locate_json(text, &subset, false);
+                let early = locate_json(text, &subset, true);
+                for (a, b) in full.iter().zip(&early) {
+                    assert_eq!(a.start, b.start, "{subset:?}");
+                    assert_eq!(
+                        clamp_to_line(text, a.start, a.end),
+                        clamp_to_line(text, b.start, b.end),
+                        "{subset:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_last_of_duplicated_keys_wins() {
         let text = r#"{"a": 1, "b": {"x": 1}, "a": [2]}"#;
-        let spans = locate_json(text, &["/a", "/a/0", "/b/x"]);
+        let spans = locate_json(text, &["/a", "/a/0", "/b/x"], false);
         let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(got, ["[2]", "2", "1"]);
     }
