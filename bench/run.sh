@@ -114,3 +114,27 @@ for f in "$CORPUS"/large/*; do
         name, b / 1e6, mode, s, b / 1e6 / s, s / f, c, kb / 1024, kb * 1024 / b }'
   done
 done
+
+# The CISA advisories of the corpus, copied COPIES times (default 20) into a temporary folder: many small
+# documents, where the per-document cost and the start-up (compiling the schemas) show.
+COPIES="${COPIES:-20}"
+if [ -d "$CORPUS/csaf/cisa" ]; then
+  for i in $(seq "$COPIES"); do
+    mkdir -p "$TMP/cisa/$i"
+    cp "$CORPUS"/csaf/cisa/*.json "$TMP/cisa/$i/"
+  done
+  echo
+  echo "## CISA advisories ($COPIES copies of $CORPUS/csaf/cisa)"
+  echo
+  echo "| documents | MB | run | wall s | documents/s | × floor | CPU s |"
+  echo "|---:|---:|---|---:|---:|---:|---:|"
+  n=$(docs "$TMP/cisa")
+  b=$(bytes "$TMP/cisa")
+  floor=""
+  for mode in parse-only basic extended full; do
+    run "$mode" "$TMP/cisa"
+    if [ "$mode" = parse-only ]; then floor=$SECS; fi
+    awk -v n="$n" -v b="$b" -v mode="$mode" -v s="$SECS" -v f="$floor" -v c="$CPU" 'BEGIN {
+      printf "| %d | %.1f | %s | %.2f | %.0f | %.2f | %.2f |\n", n, b / 1e6, mode, s, n / s, s / f, c }'
+  done
+fi
