@@ -12,7 +12,6 @@
 use super::xml::{NodeId, XmlTree};
 use crate::model::*;
 use hashbrown::HashTable;
-use std::fmt::Write as _;
 use std::hash::BuildHasher as _;
 use std::sync::OnceLock;
 
@@ -162,7 +161,8 @@ impl Filler<'_> {
 
     fn idx<T>(&mut self, i: usize, body: impl FnOnce(&mut Self) -> T) -> T {
         let len = self.p.len();
-        let _ = write!(self.p, "/{i}");
+        self.p.push('/');
+        self.p.push_str(itoa::Buffer::new().format(i));
         let out = body(self);
         self.p.truncate(len);
         out

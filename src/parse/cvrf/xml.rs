@@ -13,7 +13,6 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// Elements nest at most this deep; deeper input is a parse error.
@@ -729,7 +728,9 @@ impl XmlTree {
         if let Some(p) = e.parent {
             let (n, same) = pos[id as usize];
             if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                let _ = write!(out, "[{n}]");
+                out.push('[');
+                out.push_str(itoa::Buffer::new().format(n));
+                out.push(']');
             }
         }
     }
