@@ -142,11 +142,13 @@ fn strictify_at(v: &mut Value, partial: bool) {
     }
 }
 
+/// The strict variant checks formats like the schema itself (see [`strictly_valid`]).
 fn compile_strict(url: &str) -> Validator {
     let mut schema = embedded(url).expect("the CSAF schemas are embedded");
     strictify(&mut schema);
     jsonschema::options()
         .with_retriever(StrictEmbedded)
+        .should_validate_formats(true)
         .build(&schema)
         .unwrap_or_else(|e| panic!("strict variant of {url} compiles: {e}"))
 }
@@ -157,13 +159,32 @@ static STRICT_20: LazyLock<Validator> =
 static STRICT_21: LazyLock<Validator> =
     LazyLock::new(|| compile_strict("https://docs.oasis-open.org/csaf/csaf/v2.1/schema/csaf.json"));
 
-/// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
-pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, String)> {
-    let strict = match schema {
+fn strict(schema: CsafSchema) -> &'static Validator {
+    match schema {
         CsafSchema::V20 => &STRICT_20,
         CsafSchema::V21 => &STRICT_21,
-    };
-    additional_properties_with(strict, doc)
+    }
+}
+
+/// Whether `doc` is valid against the strict variant of the schema: then it is valid against the
+/// schema itself, and has no member the schema does not define (test 6.2.20). One pass answers both
+/// questions for the usual document, which has neither schema errors nor unknown members.
+///
+/// Why strict-valid implies valid: the strict variant adds `additionalProperties: false` and nothing
+/// else, compiles with the same format checks, and resolves its `$ref`s to strict variants of the
+/// same schemas. Adding constraints can only shrink what a subschema accepts, and every keyword of
+/// the embedded schemas keeps that direction (`allOf`, `anyOf`, `properties`, `items`, `$ref`,
+/// `unevaluatedProperties`) except `oneOf`, `not` and `if`. The embedded CSAF schemas use none of
+/// them but the `oneOf` of `cvss_v3` (CVSS v3.0 or v3.1), whose branches both require `version`
+/// with disjoint values: they never both match, so a strict match of one is a match of exactly one.
+/// The test `strict_validity_implies_validity` checks these premises on the embedded schemas.
+pub fn strictly_valid(doc: &Value, schema: CsafSchema) -> bool {
+    strict(schema).is_valid(doc)
+}
+
+/// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
+pub fn additional_properties(doc: &Value, schema: CsafSchema) -> Vec<(String, String)> {
+    additional_properties_with(strict(schema), doc)
 }
 
 /// Serves `$ref`s like [`WithExtra`], made strict (see [`strictify`]).
@@ -517,6 +538,107 @@ mod tests {
     #[test]
     fn both_schemas_compile_offline() {
         warm_up();
+    }
+
+    /// The premises of [`strictly_valid`]: in the embedded CSAF schemas and everything they
+    /// reference, the only keywords under which a stricter subschema could accept more are the
+    /// `oneOf`s of `cvss_v3`, whose two branches require disjoint `version`s.
+    #[test]
+    fn strict_validity_implies_validity() {
+        fn walk(v: &Value, path: &str, found: &mut Vec<String>) {
+            match v {
+                Value::Object(map) => {
+                    for (k, child) in map {
+                        // property names are not keywords
+                        let keyword_position = !path.ends_with("/properties")
+                            && !path.ends_with("/$defs")
+                            && !path.ends_with("/definitions");
+                        if keyword_position
+                            && ["oneOf", "not", "if", "dependentSchemas", "dependencies"]
+                                .contains(&k.as_str())
+                        {
+                            found.push(format!("{path}/{k}"));
+                        }
+                        walk(child, &format!("{path}/{k}"), found);
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, &format!("{path}/{i}"), found);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (url, _) in EMBEDDED {
+            let mut found = Vec::new();
+            walk(&embedded(url).unwrap(), "", &mut found);
+            for at in &found {
+                assert!(at.ends_with("/cvss_v3/oneOf"), "{url}: {at} is not monotone");
+                let branches = embedded(url)
+                    .unwrap()
+                    .pointer(at)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap();
+                let refs: Vec<&str> = branches.iter().filter_map(|b| b["$ref"].as_str()).collect();
+                assert_eq!(
+                    refs,
+                    [
+                        "https://www.first.org/cvss/cvss-v3.0.json",
+                        "https://www.first.org/cvss/cvss-v3.1.json"
+                    ]
+                );
+            }
+        }
+        let version = |url: &str| {
+            let s = embedded(url).unwrap();
+            assert!(s["required"]
+                .as_array()
+                .unwrap()
+                .contains(&Value::from("version")));
+            s["properties"]["version"]["enum"].clone()
+        };
+        assert_eq!(
+            version("https://www.first.org/cvss/cvss-v3.0.json"),
+            serde_json::json!(["3.0"])
+        );
+        assert_eq!(
+            version("https://www.first.org/cvss/cvss-v3.1.json"),
+            serde_json::json!(["3.1"])
+        );
+        // and on the bundled corpus: every strictly valid document is valid, and one member more
+        // makes it not strictly valid
+        let mut strictly = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus"
+        ))];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                for schema in [CsafSchema::V20, CsafSchema::V21] {
+                    if strictly_valid(&doc, schema) {
+                        strictly += 1;
+                        assert!(validate(&doc, schema).is_empty(), "{}", path.display());
+                    }
+                }
+                doc["document"]["x_unknown"] = Value::from(1);
+                assert!(!strictly_valid(&doc, CsafSchema::V20) && !strictly_valid(&doc, CsafSchema::V21));
+            }
+        }
+        assert!(
+            strictly > 5,
+            "only {strictly} strictly valid documents in corpus/"
+        );
     }
 
     #[test]

@@ -177,6 +177,9 @@ pub struct Context<'a> {
     cvss: std::sync::OnceLock<Vec<ParsedCvss<'a>>>,
     /// The CVRF structure walk, shared by the rules CV101–CV107.
     pub(crate) cvrf_walk: std::sync::OnceLock<cvrf::Walked>,
+    /// The CSAF document is known to be valid against the strict variant of its schema
+    /// ([`crate::schema::strictly_valid`]); `false` when unknown.
+    pub strictly_valid: bool,
 }
 
 impl<'a> Context<'a> {
@@ -190,6 +193,7 @@ impl<'a> Context<'a> {
             index: std::sync::OnceLock::new(),
             cvss: std::sync::OnceLock::new(),
             cvrf_walk: std::sync::OnceLock::new(),
+            strictly_valid: false,
         }
     }
 

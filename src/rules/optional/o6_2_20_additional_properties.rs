@@ -44,7 +44,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         CsafSchema::V20
     };
     let mut reported = HashSet::new();
-    for (pointer, name) in additional_properties(raw, schema) {
+    let unknown = if cx.strictly_valid {
+        Vec::new()
+    } else {
+        additional_properties(raw, schema)
+    };
+    for (pointer, name) in unknown {
         reported.insert(pointer.clone());
         out.push(
             Finding::new(
