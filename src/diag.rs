@@ -1,6 +1,7 @@
 //! Diagnostics: what a rule found, where, and how bad it is.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -54,8 +55,8 @@ pub struct Finding {
     pub message: String,
     /// JSON pointer (RFC 6901) of the offending value; `""` for the whole document.
     pub pointer: String,
-    /// Optional advice on how to fix it.
-    pub help: Option<String>,
+    /// Optional advice on how to fix it (usually a fixed text: no allocation per finding).
+    pub help: Option<Cow<'static, str>>,
     /// Pin the location to a byte offset when the pointer alone cannot say it
     /// (parse errors, duplicate keys).
     pub offset: Option<usize>,
@@ -84,7 +85,7 @@ impl Finding {
     }
 
     /// Adds advice on how to fix it.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -115,7 +116,7 @@ pub struct Diagnostic {
     pub column: u32,
     /// How to fix it, when the rule knows.
     #[serde(skip)]
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// Byte range in the source that the diagnostic points at (for snippets).
     #[serde(skip)]
     pub span: (usize, usize),

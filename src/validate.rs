@@ -62,6 +62,18 @@ pub struct Report {
 }
 
 impl Report {
+    /// About how many bytes the report takes as one line of JSON (`jsonl`): the capacity to render
+    /// it into without growing the buffer again and again.
+    pub fn rendered_size_hint(&self) -> usize {
+        let fields: usize = self
+            .diagnostics
+            .iter()
+            .map(|d| 96 + d.rule.len() + d.name.len() + d.message.len() + d.pointer.len())
+            .sum();
+        // and a little for escaped characters
+        128 + self.path.len() + fields + fields / 16
+    }
+
     /// True when no diagnostic has the severity `error`.
     pub fn valid(&self) -> bool {
         !self.diagnostics.iter().any(|d| d.severity == Severity::Error)

@@ -402,3 +402,37 @@ fn messages_start_lowercase_and_do_not_end_with_a_period() {
     let problems = message_style_problems(messages.iter().map(String::as_str));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The capacity a document's output is rendered into ([`Report::rendered_size_hint`]) holds its
+/// `jsonl` line without growing, and is not much larger, for every document of the bundled corpus.
+#[test]
+fn rendered_size_hint_fits_the_jsonl() {
+    // the default preset: full
+    let validator = Validator::new(&Options::default()).unwrap();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")) {
+        let entry = entry.unwrap();
+        if !entry.file_type().is_file() || entry.path().extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).unwrap();
+        let report = validator.validate(&entry.path().display().to_string(), &bytes);
+        let mut line = Vec::new();
+        JsonLines.render(&report, &mut line).unwrap();
+        let hint = report.rendered_size_hint();
+        assert!(
+            hint >= line.len(),
+            "{}: hint {hint} < {}",
+            report.path,
+            line.len()
+        );
+        assert!(
+            hint <= 2 * line.len() + 256,
+            "{}: hint {hint} for {}",
+            report.path,
+            line.len()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20);
+}

@@ -259,7 +259,9 @@ fn validate(args: ValidateArgs) -> ExitCode {
             if let Some(t) = &timings {
                 t.record(&validator, input, r.elapsed);
             }
-            let mut rendered = Vec::new();
+            // sized once: a large report's output is megabytes, and growing it by doubling would hold
+            // one and a half copies at the end
+            let mut rendered = Vec::with_capacity(r.rendered_size_hint());
             renderer.render(&r, &mut rendered)?;
             // the summary needs the diagnostics, not the text
             r.source = None;

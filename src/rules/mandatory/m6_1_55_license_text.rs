@@ -71,8 +71,9 @@ pub(crate) fn check_license_note(
     rule: &'static str,
     title: &str,
     what: &str,
-    help: &str,
+    help: impl Into<std::borrow::Cow<'static, str>>,
 ) {
+    let help = help.into();
     let license_notes: Vec<usize> = document
         .notes
         .iter()
@@ -91,7 +92,7 @@ pub(crate) fn check_license_note(
                 },
                 format!("{what}, but no document note has the title `{title}`"),
             )
-            .help(help),
+            .help(help.clone()),
         ),
         [i] => {
             let note = &document.notes[*i];
@@ -102,7 +103,7 @@ pub(crate) fn check_license_note(
                         format!("/document/notes/{i}/category"),
                         format!("{what}; its note `{title}` must have the category `legal_disclaimer`"),
                     )
-                    .help(help),
+                    .help(help.clone()),
                 );
             }
         }
@@ -117,7 +118,7 @@ pub(crate) fn check_license_note(
                             license_notes.len()
                         ),
                     )
-                    .help(help),
+                    .help(help.clone()),
                 );
             }
         }

@@ -71,7 +71,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         META.id,
         title,
         &what,
-        &format!(
+        format!(
             "give the license text in exactly one document note with `category` `legal_disclaimer` and `title` `{title}` (`{}` in the language `{lang}`)",
             TERM.english()
         ),
