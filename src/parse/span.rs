@@ -375,49 +375,63 @@ impl<'a> Scanner<'a, '_> {
 
     /// Skips one value at `pos` without recording anything (no path, no allocation).
     fn skip_value(&mut self) {
+        match self.peek() {
+            Some(b'"') => self.skip_string(),
+            Some(b'{' | b'[') => self.skip_container(),
+            Some(b'}' | b']' | b',' | b':') | None => {}
+            Some(_) => {
+                // a scalar: up to the next delimiter
+                while self.pos < self.bytes.len()
+                    && !matches!(
+                        self.bytes[self.pos],
+                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                {
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// Skips the object or array whose opening bracket is at `pos`. Only quotes and brackets matter
+    /// inside it: they are found with memchr (SIMD), `"`/`{`/`}` and `[`/`]` as two searches whose
+    /// next hits are kept until passed, so each byte is searched about once.
+    fn skip_container(&mut self) {
+        let bytes = self.bytes;
+        let len = bytes.len();
+        let braces =
+            |from: usize| memchr::memchr3(b'"', b'{', b'}', &bytes[from..]).map_or(len, |i| from + i);
+        let brackets = |from: usize| memchr::memchr2(b'[', b']', &bytes[from..]).map_or(len, |i| from + i);
+        let mut next_brace = braces(self.pos);
+        let mut next_bracket = brackets(self.pos);
         let mut depth = 0usize;
-        while let Some(b) = self.peek() {
-            match b {
+        loop {
+            let at = next_brace.min(next_bracket);
+            if at >= len {
+                self.pos = len;
+                return;
+            }
+            match bytes[at] {
                 b'"' => {
+                    self.pos = at;
                     self.skip_string();
-                    if depth == 0 {
-                        return;
+                    next_brace = braces(self.pos);
+                    if next_bracket < self.pos {
+                        next_bracket = brackets(self.pos);
                     }
+                    continue;
                 }
-                b'{' | b'[' => {
-                    depth += 1;
-                    self.pos += 1;
-                }
-                b'}' | b']' => {
-                    if depth == 0 {
-                        return;
-                    }
-                    depth -= 1;
-                    self.pos += 1;
-                    if depth == 0 {
-                        return;
-                    }
-                }
-                b',' | b':' | b' ' | b'\t' | b'\n' | b'\r' => {
-                    if depth == 0 {
-                        return;
-                    }
-                    self.pos += 1;
-                }
-                _ => {
-                    // a scalar: up to the next delimiter
-                    while self.pos < self.bytes.len()
-                        && !matches!(
-                            self.bytes[self.pos],
-                            b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
-                        )
-                    {
-                        self.pos += 1;
-                    }
-                    if depth == 0 {
-                        return;
-                    }
-                }
+                b'{' | b'[' => depth += 1,
+                _ => depth = depth.saturating_sub(1),
+            }
+            if at == next_brace {
+                next_brace = braces(at + 1);
+            } else {
+                next_bracket = brackets(at + 1);
+            }
+            if depth == 0 {
+                self.pos = at + 1;
+                return;
             }
         }
     }
