@@ -156,6 +156,7 @@ pub fn locate_json(text: &str, pointers: &[&str], unique_keys: bool) -> Vec<Span
     };
     let (trie, at) = Trie::build(pointers);
     let mut scanner = Scanner {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
         unvisited: if unique_keys { trie.nodes.len() } else { usize::MAX },
@@ -180,12 +181,15 @@ pub fn locate_json(text: &str, pointers: &[&str], unique_keys: bool) -> Vec<Span
 
 /// The wanted pointers as a tree of their segments.
 struct Trie<'p> {
-    nodes: Vec<TrieNode>,
-    /// (parent, segment as written in the pointer, `~`-escaped) → child.
-    members: HashMap<(u32, &'p str), u32, Fast>,
+    nodes: Vec<TrieNode<'p>>,
+    /// (parent, segment) → child, for the nodes with more than [`Trie::FEW`] children.
+    many: HashMap<(u32, &'p str), u32, Fast>,
 }
 
-struct TrieNode {
+struct TrieNode<'p> {
+    /// The children by segment as written in the pointer (`~`-escaped): searched linearly when
+    /// there are a few (the usual case), else through [`Trie::many`].
+    members: Vec<(&'p str, u32)>,
     parent: Option<u32>,
     has_children: bool,
     /// The children whose segment is an array index, by index, sorted after the build.
@@ -200,31 +204,41 @@ impl<'p> Trie<'p> {
     /// The trie of `pointers`, and the node of each pointer.
     fn build(pointers: &[&'p str]) -> (Trie<'p>, Vec<u32>) {
         let mut trie = Trie {
+            many: HashMap::default(),
             nodes: vec![TrieNode {
+                members: Vec::new(),
                 parent: None,
                 has_children: false,
                 items: Vec::new(),
                 span: None,
             }],
-            members: HashMap::default(),
         };
         let at = pointers
             .iter()
             .map(|p| {
                 let mut node = Self::ROOT;
                 for seg in p.split('/').skip(1) {
-                    node = match trie.members.get(&(node, seg)) {
-                        Some(&child) => child,
+                    node = match trie.child(node, seg) {
+                        Some(child) => child,
                         None => {
                             let child = trie.nodes.len() as u32;
                             trie.nodes.push(TrieNode {
+                                members: Vec::new(),
                                 parent: Some(node),
                                 has_children: false,
                                 items: Vec::new(),
                                 span: None,
                             });
-                            trie.members.insert((node, seg), child);
                             let parent = &mut trie.nodes[node as usize];
+                            parent.members.push((seg, child));
+                            if parent.members.len() > Self::FEW {
+                                if parent.members.len() == Self::FEW + 1 {
+                                    for &(s, c) in &parent.members[..Self::FEW] {
+                                        trie.many.insert((node, s), c);
+                                    }
+                                }
+                                trie.many.insert((node, seg), child);
+                            }
                             parent.has_children = true;
                             if let Some(i) = array_index(seg) {
                                 parent.items.push((i, child));
@@ -242,13 +256,25 @@ impl<'p> Trie<'p> {
         (trie, at)
     }
 
+    /// Up to this many children are searched linearly.
+    const FEW: usize = 8;
+
+    /// The child for pointer segment `seg` (`~`-escaped).
+    fn child(&self, node: u32, seg: &str) -> Option<u32> {
+        let members = &self.nodes[node as usize].members;
+        if members.len() > Self::FEW {
+            return self.many.get(&(node, seg)).copied();
+        }
+        members.iter().find(|(s, _)| *s == seg).map(|&(_, child)| child)
+    }
+
     /// The child for object member `key` (unescaped, as read from the JSON text).
     fn member(&self, node: u32, key: &str) -> Option<u32> {
-        if key.contains(['~', '/']) {
+        if key.bytes().any(|b| b == b'~' || b == b'/') {
             let escaped = key.replace('~', "~0").replace('/', "~1");
-            self.members.get(&(node, escaped.as_str())).copied()
+            self.child(node, &escaped)
         } else {
-            self.members.get(&(node, key)).copied()
+            self.child(node, key)
         }
     }
 }
@@ -261,6 +287,7 @@ fn array_index(seg: &str) -> Option<usize> {
 }
 
 struct Scanner<'a, 'p> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
     trie: Trie<'p>,
@@ -467,15 +494,16 @@ impl<'a> Scanner<'a, '_> {
         }
         let end = self.pos.min(self.bytes.len());
         self.pos = (self.pos + 1).min(self.bytes.len());
-        let bytes: &'a [u8] = self.bytes;
-        let raw = &bytes[start..end];
+        // `start` and `end` are next to ASCII quotes: char boundaries of the text
+        let text: &'a str = self.text;
+        let raw = text.get(start..end).unwrap_or_default();
         if simple {
-            String::from_utf8_lossy(raw)
+            Cow::Borrowed(raw)
         } else {
-            let quoted = &bytes[start - 1..self.pos];
-            serde_json::from_slice::<String>(quoted)
+            let quoted = text.get(start - 1..self.pos).unwrap_or_default();
+            serde_json::from_str::<String>(quoted)
                 .map(Cow::Owned)
-                .unwrap_or_else(|_| String::from_utf8_lossy(raw))
+                .unwrap_or(Cow::Borrowed(raw))
         }
     }
 }
@@ -503,6 +531,45 @@ mod tests {
         // missing index falls back to the array
         assert_eq!(&text[spans[2].start..spans[2].start + 1], "[");
         assert_eq!(spans[3].start, 0);
+    }
+
+    /// Nodes with many children (searched through the hash map, not linearly), escaped keys among them.
+    #[test]
+    fn locates_among_many_members_and_items() {
+        let keys: Vec<String> = (0..20)
+            .map(|i| {
+                if i == 13 {
+                    "k/~13".to_owned()
+                } else {
+                    format!("k{i}")
+                }
+            })
+            .collect();
+        let members: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("\"{k}\": [{i}, {{\"v\": {i}}}]"))
+            .collect();
+        let text = format!("{{{}}}", members.join(",\n"));
+        let pointers: Vec<String> = keys
+            .iter()
+            .map(|k| format!("/{}/1/v", k.replace('~', "~0").replace('/', "~1")))
+            .chain((0..20).map(|i| format!("/k{}/0", if i == 13 { 0 } else { i })))
+            .collect();
+        let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+        for unique in [true, false] {
+            let spans = locate_json(&text, &refs, unique);
+            for (i, span) in spans.iter().enumerate() {
+                let expected = if i < 20 {
+                    i
+                } else if i == 33 {
+                    0
+                } else {
+                    i - 20
+                };
+                assert_eq!(&text[span.start..span.end], expected.to_string(), "{}", refs[i]);
+            }
+        }
     }
 
     #[test]
