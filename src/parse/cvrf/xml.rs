@@ -317,24 +317,30 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 root_done |= stack.is_empty();
             }
             Event::Text(t) => {
-                let content = t
-                    .xml10_content()
-                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
-                let blank = content.bytes().all(is_xml_space);
+                // a slice of the input (already a `str`): no UTF-8 check again, and line ends
+                // normalized only where a `\r` occurs
+                let raw = match input_str(&t, text, base) {
+                    Some(raw) => Cow::Borrowed(raw),
+                    None => t
+                        .xml10_content()
+                        .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
+                };
+                let blank = raw.bytes().all(is_xml_space);
                 match stack.last() {
                     Some(open) => {
                         if blank && open.has_children {
                             // whitespace between child elements
                         } else if blank && open_text.len() == open.text_at && pending.is_none() {
                             pending = Some(open_text.len());
-                            open_text.push_str(&content);
+                            push_normalized(&mut open_text, &raw);
                         } else {
                             pending = None;
-                            open_text.push_str(&content);
+                            push_normalized(&mut open_text, &raw);
                         }
                     }
                     None if blank => {}
                     None => {
+                        let content = normalize_eols(&raw);
                         let lead = content.len()
                             - content
                                 .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
@@ -344,14 +350,17 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 }
             }
             Event::CData(c) => {
-                let content = c
-                    .xml10_content()
-                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
+                let raw = match input_str(&c, text, base) {
+                    Some(raw) => Cow::Borrowed(raw),
+                    None => c
+                        .xml10_content()
+                        .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
+                };
                 if stack.is_empty() {
                     return Err(err(outside_root(root_done), pos));
                 }
                 pending = None;
-                open_text.push_str(&content);
+                push_normalized(&mut open_text, &raw);
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
@@ -504,7 +513,10 @@ fn attributes(
         let value_at = offset_in(&a.value, text, base);
         let start = offset_in(key, text, base).unwrap_or(lt);
         let end = value_at.map_or(start + key.len(), |v| v + a.value.len() + 1);
-        let raw = utf8(&a.value);
+        let raw = match value_at.and_then(|at| text.get(at..at + a.value.len())) {
+            Some(raw) => Cow::Borrowed(raw),
+            None => utf8(&a.value),
+        };
         let value_start = texts.len();
         if !raw
             .bytes()
@@ -545,6 +557,37 @@ fn attributes(
         });
     }
     Ok(())
+}
+
+/// The text of event content that is a slice of the input `text` (always, for a reader on a
+/// `str`): no second UTF-8 check.
+fn input_str<'t>(content: &[u8], text: &'t str, base: usize) -> Option<&'t str> {
+    let at = offset_in(content, text, base)?;
+    text.get(at..at + content.len())
+}
+
+/// Appends `s` with its line ends normalized (XML 1.0 §2.11: `\r\n` and a lone `\r` become `\n`).
+fn push_normalized(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+}
+
+/// `s` with its line ends normalized (see [`push_normalized`]).
+fn normalize_eols(s: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    Cow::Owned(out)
 }
 
 fn offset_in(slice: &[u8], text: &str, base: usize) -> Option<usize> {
