@@ -112,7 +112,12 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
     let mut f = Filler {
         t,
         p: String::new(),
-        map: record.then(PointerMap::default),
+        // about one pointer per element, of some 40 bytes
+        map: record.then(|| PointerMap {
+            keys: String::with_capacity(t.elements.len() * 40),
+            entries: Vec::with_capacity(t.elements.len()),
+            ..PointerMap::default()
+        }),
         extra_products: Vec::new(),
     };
     let root = XmlTree::ROOT;
