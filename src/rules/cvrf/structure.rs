@@ -929,10 +929,17 @@ impl Walk<'_> {
 /// there is nothing to collapse).
 fn collapse(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let collapsed = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r'));
+    // one pass: no tab, line feed, form feed or carriage return, no two spaces in a row
+    let mut space = false;
+    let inner = b.iter().all(|&c| match c {
+        b'\t' | b'\n' | b'\x0C' | b'\r' => false,
+        b' ' => !std::mem::replace(&mut space, true),
+        _ => {
+            space = false;
+            true
+        }
+    });
+    let collapsed = inner && b.first() != Some(&b' ') && b.last() != Some(&b' ');
     if collapsed {
         return Cow::Borrowed(s);
     }
