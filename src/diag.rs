@@ -60,6 +60,10 @@ pub struct Finding {
     /// Pin the location to a byte offset when the pointer alone cannot say it
     /// (parse errors, duplicate keys).
     pub offset: Option<usize>,
+    /// CVRF: the element (and the index of its attribute) the finding is at, when the rule has it
+    /// at hand (the structure checks, whose pointer is that element's path): the report takes its
+    /// byte range from the tree instead of resolving the pointer.
+    pub xml: Option<(u32, Option<u32>)>,
     /// The specification asks for a warning here instead of a failed test (e.g. a test that meets
     /// something it does not support): the diagnostic is reported at most as a warning.
     pub at_most_warning: bool,
@@ -74,6 +78,7 @@ impl Finding {
             pointer: pointer.into(),
             help: None,
             offset: None,
+            xml: None,
             at_most_warning: false,
         }
     }
@@ -87,6 +92,13 @@ impl Finding {
     /// Adds advice on how to fix it.
     pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Pins the location of a CVRF finding to an element of the XML tree (or one of its
+    /// attributes, by index); the pointer must be that element's path ([`crate::parse::cvrf::XmlTree::path`]).
+    pub fn at_xml(mut self, node: u32, attr: Option<u32>) -> Self {
+        self.xml = Some((node, attr));
         self
     }
 

@@ -378,40 +378,51 @@ impl Validator {
         };
         // the spans, in the order of the findings that have no offset
         let mut spans = spans.into_iter();
-        let mut out: Vec<Diagnostic> = findings
-            .into_iter()
-            .filter_map(|f| {
-                let meta = rules::find(f.rule)?;
-                let mut severity = self.resolved.severity(meta.id)?;
-                if f.at_most_warning {
-                    severity = severity.min(Severity::Warning);
+        // a rule's findings come one after the other: its metadata and severity are looked up
+        // once per run of them
+        let mut last: Option<(&'static str, Option<(&'static rules::RuleMeta, Severity)>)> = None;
+        let mut out: Vec<Diagnostic> = Vec::with_capacity(findings.len());
+        out.extend(findings.into_iter().filter_map(|f| {
+            let rule = match last {
+                Some((id, rule)) if id == f.rule => rule,
+                _ => {
+                    let rule =
+                        rules::find(f.rule).and_then(|meta| Some((meta, self.resolved.severity(meta.id)?)));
+                    last = Some((f.rule, rule));
+                    rule
                 }
-                // CVRF: the model pointer becomes the element path, located in the XML
-                let (pointer, xml_span) = match cvrf {
-                    Some(doc) => {
-                        let (path, span) = doc.locate(&f.pointer);
-                        (path, Some(span))
-                    }
-                    None => (f.pointer, None),
-                };
-                let (start, end) = match (f.offset, xml_span) {
-                    (Some(o), _) => (o, o),
-                    (None, Some(span)) => span,
-                    (None, None) => spans.next().map_or((0, 0), |s| (s.start, s.end)),
-                };
-                Some(Diagnostic {
-                    rule: meta.id,
-                    name: meta.name,
-                    severity,
-                    message: f.message,
-                    pointer,
-                    line: 0,
-                    column: 0,
-                    help: f.help,
-                    span: (start, span::clamp_to_line(text, start, end)),
-                })
+            };
+            let (meta, mut severity) = rule?;
+            if f.at_most_warning {
+                severity = severity.min(Severity::Warning);
+            }
+            // CVRF: the model pointer becomes the element path, located in the XML
+            let (pointer, xml_span) = match (cvrf, f.xml) {
+                // the pointer is already the element path
+                (Some(doc), Some((node, attr))) => (f.pointer, Some(doc.tree.span(node, attr))),
+                (Some(doc), None) => {
+                    let (path, span) = doc.locate(&f.pointer);
+                    (path, Some(span))
+                }
+                (None, _) => (f.pointer, None),
+            };
+            let (start, end) = match (f.offset, xml_span) {
+                (Some(o), _) => (o, o),
+                (None, Some(span)) => span,
+                (None, None) => spans.next().map_or((0, 0), |s| (s.start, s.end)),
+            };
+            Some(Diagnostic {
+                rule: meta.id,
+                name: meta.name,
+                severity,
+                message: f.message,
+                pointer,
+                line: 0,
+                column: 0,
+                help: f.help,
+                span: (start, span::clamp_to_line(text, start, end)),
             })
-            .collect();
+        }));
         let starts: Vec<usize> = out.iter().map(|d| d.span.0).collect();
         for (d, (line, column)) in out.iter_mut().zip(span::line_cols(text, &starts)) {
             d.line = line;

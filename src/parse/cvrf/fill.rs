@@ -112,7 +112,12 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
     let mut f = Filler {
         t,
         p: String::new(),
-        map: record.then(PointerMap::default),
+        // about one pointer per element, of some 40 bytes
+        map: record.then(|| PointerMap {
+            keys: String::with_capacity(t.elements.len() * 40),
+            entries: Vec::with_capacity(t.elements.len()),
+            ..PointerMap::default()
+        }),
         extra_products: Vec::new(),
     };
     let root = XmlTree::ROOT;
@@ -798,10 +803,7 @@ impl Filler<'_> {
             "ScoreSetV3" => "V3",
             _ => "",
         };
-        let text = |name: &str| {
-            t.kid(s, &format!("{name}{suffix}"))
-                .map(|n| (n, trimmed(t.text(n))))
-        };
+        let text = |name: &str| t.kid(s, suffixed(name, suffix)).map(|n| (n, trimmed(t.text(n))));
         let vector = text("Vector");
         let is_v3 = match suffix {
             "V3" => true,
@@ -868,6 +870,27 @@ impl Filler<'_> {
             metric.cvss_v2 = Some(cvss);
         }
         metric
+    }
+}
+
+/// The name of a score set's child element `name` (`Vector`, `BaseScore`, `TemporalScore` or
+/// `EnvironmentalScore`) in a `ScoreSet` (suffix ``), `ScoreSetV2` (`V2`) or `ScoreSetV3` (`V3`),
+/// without formatting it each time.
+fn suffixed(name: &str, suffix: &str) -> &'static str {
+    let names = match name {
+        "Vector" => ["Vector", "VectorV2", "VectorV3"],
+        "BaseScore" => ["BaseScore", "BaseScoreV2", "BaseScoreV3"],
+        "TemporalScore" => ["TemporalScore", "TemporalScoreV2", "TemporalScoreV3"],
+        _ => [
+            "EnvironmentalScore",
+            "EnvironmentalScoreV2",
+            "EnvironmentalScoreV3",
+        ],
+    };
+    match suffix {
+        "V2" => names[1],
+        "V3" => names[2],
+        _ => names[0],
     }
 }
 

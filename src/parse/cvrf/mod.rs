@@ -129,8 +129,9 @@ impl CvrfDocument {
 fn canonical(pointer: &str) -> Cow<'_, str> {
     // nothing to rewrite (the loop below would give the pointer back)
     if (pointer.is_empty() || pointer.starts_with('/'))
-        && !pointer.contains("/metrics")
-        && !pointer.contains("/disclosure_date")
+        && !pointer
+            .split('/')
+            .any(|s| s == "metrics" || s == "disclosure_date")
     {
         return Cow::Borrowed(pointer);
     }

@@ -125,8 +125,8 @@ pub struct XmlTree {
     /// Element texts and attribute values.
     texts: String,
     names: Interner,
-    /// Built on first use by [`XmlTree::path`].
-    positions: OnceLock<Vec<(u32, u32)>>,
+    /// Built on first use by [`XmlTree::path`]: per element, the `[n]` of its step (0: none).
+    step_indexes: OnceLock<Vec<u32>>,
     /// Built on first use by [`XmlTree::find_path`]: the child lists again, each sorted by name
     /// (document order among the same-named), so the n-th child of a name is a binary search away.
     by_name: OnceLock<Vec<NodeId>>,
@@ -137,8 +137,10 @@ struct Interner {
     names: Vec<Box<str>>,
     /// Name bytes → symbol (foldhash: names are short and hashed once per element).
     index: HashMap<Box<[u8]>, Sym, foldhash::fast::RandomState>,
-    /// The last namespace URI interned (most elements share their parent's).
-    last_ns: Option<Sym>,
+    /// The last namespace URI interned and its kind (most elements share their parent's).
+    last_ns: Option<(Sym, Ns)>,
+    /// The empty name (elements without a namespace), once interned.
+    empty: Option<Sym>,
 }
 
 impl Interner {
@@ -152,15 +154,33 @@ impl Interner {
         sym
     }
 
-    fn intern_ns(&mut self, bytes: &[u8]) -> Sym {
-        if let Some(last) = self.last_ns {
+    /// The symbol and kind of a namespace URI.
+    fn intern_ns(&mut self, bytes: &[u8]) -> (Ns, Sym) {
+        if let Some((last, kind)) = self.last_ns {
             if self.names[last as usize].as_bytes() == bytes {
-                return last;
+                return (kind, last);
             }
         }
         let sym = self.intern(bytes);
-        self.last_ns = Some(sym);
-        sym
+        let text = self.names[sym as usize].trim_end_matches('/');
+        let kind = if CVRF_NAMESPACES.contains(&text) {
+            Ns::Cvrf
+        } else {
+            Ns::Foreign
+        };
+        self.last_ns = Some((sym, kind));
+        (kind, sym)
+    }
+
+    fn intern_empty(&mut self) -> Sym {
+        match self.empty {
+            Some(sym) => sym,
+            None => {
+                let sym = self.intern(b"");
+                self.empty = Some(sym);
+                sym
+            }
+        }
     }
 }
 
@@ -212,9 +232,11 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
     }
     let base = text.as_ptr() as usize;
     let mut names = Interner::default();
-    let mut elements: Vec<Element> = Vec::new();
-    let mut attrs: Vec<Attr> = Vec::new();
-    let mut texts = String::new();
+    // sized from the input (CVRF advisories have an element per 80 to 100 bytes, about as many
+    // attributes, and less text than markup): few reallocations
+    let mut elements: Vec<Element> = Vec::with_capacity(text.len() / 128);
+    let mut attrs: Vec<Attr> = Vec::with_capacity(text.len() / 128);
+    let mut texts = String::with_capacity(text.len() / 4);
     let mut stack: Vec<Open> = Vec::new();
     // The texts of the open elements, outermost first: a child's text is appended after its
     // parent's and moved to `texts` when the child ends, so the parent's text stays contiguous.
@@ -317,24 +339,30 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 root_done |= stack.is_empty();
             }
             Event::Text(t) => {
-                let content = t
-                    .xml10_content()
-                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
-                let blank = content.bytes().all(is_xml_space);
+                // a slice of the input (already a `str`): no UTF-8 check again, and line ends
+                // normalized only where a `\r` occurs
+                let raw = match input_str(&t, text, base) {
+                    Some(raw) => Cow::Borrowed(raw),
+                    None => t
+                        .xml10_content()
+                        .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
+                };
+                let blank = raw.bytes().all(is_xml_space);
                 match stack.last() {
                     Some(open) => {
                         if blank && open.has_children {
                             // whitespace between child elements
                         } else if blank && open_text.len() == open.text_at && pending.is_none() {
                             pending = Some(open_text.len());
-                            open_text.push_str(&content);
+                            push_normalized(&mut open_text, &raw);
                         } else {
                             pending = None;
-                            open_text.push_str(&content);
+                            push_normalized(&mut open_text, &raw);
                         }
                     }
                     None if blank => {}
                     None => {
+                        let content = normalize_eols(&raw);
                         let lead = content.len()
                             - content
                                 .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
@@ -344,14 +372,17 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 }
             }
             Event::CData(c) => {
-                let content = c
-                    .xml10_content()
-                    .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?;
+                let raw = match input_str(&c, text, base) {
+                    Some(raw) => Cow::Borrowed(raw),
+                    None => c
+                        .xml10_content()
+                        .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
+                };
                 if stack.is_empty() {
                     return Err(err(outside_root(root_done), pos));
                 }
                 pending = None;
-                open_text.push_str(&content);
+                push_normalized(&mut open_text, &raw);
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
@@ -425,7 +456,7 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                     children,
                     texts,
                     names,
-                    positions: OnceLock::new(),
+                    step_indexes: OnceLock::new(),
                     by_name: OnceLock::new(),
                 });
             }
@@ -455,18 +486,9 @@ fn child_lists(elements: &mut [Element]) -> Vec<NodeId> {
 
 fn namespace(ns: &ResolveResult<'_>, names: &mut Interner) -> (Ns, Sym) {
     match ns {
-        ResolveResult::Bound(n) => {
-            let uri = names.intern_ns(n.as_ref());
-            let text = names.names[uri as usize].trim_end_matches('/');
-            let kind = if CVRF_NAMESPACES.contains(&text) {
-                Ns::Cvrf
-            } else {
-                Ns::Foreign
-            };
-            (kind, uri)
-        }
-        ResolveResult::Unbound => (Ns::None, names.intern(b"")),
-        ResolveResult::Unknown(_) => (Ns::Foreign, names.intern(b"")),
+        ResolveResult::Bound(n) => names.intern_ns(n.as_ref()),
+        ResolveResult::Unbound => (Ns::None, names.intern_empty()),
+        ResolveResult::Unknown(_) => (Ns::Foreign, names.intern_empty()),
     }
 }
 
@@ -504,7 +526,10 @@ fn attributes(
         let value_at = offset_in(&a.value, text, base);
         let start = offset_in(key, text, base).unwrap_or(lt);
         let end = value_at.map_or(start + key.len(), |v| v + a.value.len() + 1);
-        let raw = utf8(&a.value);
+        let raw = match value_at.and_then(|at| text.get(at..at + a.value.len())) {
+            Some(raw) => Cow::Borrowed(raw),
+            None => utf8(&a.value),
+        };
         let value_start = texts.len();
         if !raw
             .bytes()
@@ -545,6 +570,37 @@ fn attributes(
         });
     }
     Ok(())
+}
+
+/// The text of event content that is a slice of the input `text` (always, for a reader on a
+/// `str`): no second UTF-8 check.
+fn input_str<'t>(content: &[u8], text: &'t str, base: usize) -> Option<&'t str> {
+    let at = offset_in(content, text, base)?;
+    text.get(at..at + content.len())
+}
+
+/// Appends `s` with its line ends normalized (XML 1.0 §2.11: `\r\n` and a lone `\r` become `\n`).
+fn push_normalized(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+}
+
+/// `s` with its line ends normalized (see [`push_normalized`]).
+fn normalize_eols(s: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    push_normalized(&mut out, s);
+    Cow::Owned(out)
 }
 
 fn offset_in(slice: &[u8], text: &str, base: usize) -> Option<usize> {
@@ -708,7 +764,7 @@ impl XmlTree {
     /// element the CVRF schemas let repeat, and on any step that has same-named siblings.
     pub fn path(&self, id: NodeId, attr: Option<u32>) -> String {
         let mut out = String::with_capacity(128);
-        self.write_steps(&mut out, id, self.positions());
+        self.write_steps(&mut out, id, self.step_indexes());
         if let Some(a) = attr.and_then(|a| self.attr_at(id, a)) {
             out.push_str("/@");
             out.push_str(self.name(a.name));
@@ -718,20 +774,18 @@ impl XmlTree {
 
     /// Writes the steps from the root to `id` (recursion as deep as the tree: at most
     /// [`MAX_DEPTH`]).
-    fn write_steps(&self, out: &mut String, id: NodeId, pos: &[(u32, u32)]) {
+    fn write_steps(&self, out: &mut String, id: NodeId, indexes: &[u32]) {
         let e = self.el(id);
         if let Some(p) = e.parent {
-            self.write_steps(out, p, pos);
+            self.write_steps(out, p, indexes);
         }
         out.push('/');
         out.push_str(self.name(e.name));
-        if let Some(p) = e.parent {
-            let (n, same) = pos[id as usize];
-            if same > 1 || repeatable(self.el_name(p), self.name(e.name)) {
-                out.push('[');
-                out.push_str(itoa::Buffer::new().format(n));
-                out.push(']');
-            }
+        let n = indexes[id as usize];
+        if n > 0 {
+            out.push('[');
+            out.push_str(itoa::Buffer::new().format(n));
+            out.push(']');
         }
     }
 
@@ -765,39 +819,47 @@ impl XmlTree {
         (cur, None)
     }
 
-    /// Per element: its 1-based position among the same-named children of its parent, and their
-    /// number (`(1, 1)` for the root). One pass over each parent's children, no hashing.
-    fn positions(&self) -> &[(u32, u32)] {
-        self.positions.get_or_init(|| {
-            let mut pos = vec![(1, 1); self.elements.len()];
-            // (name, count) of one parent's children: few distinct names, a short linear list
-            let mut counts: Vec<(Sym, u32)> = Vec::new();
+    /// Per element: the `[n]` its step carries in an element path (its 1-based position among
+    /// the same-named children of its parent), or 0 when the step carries none: the root, and an
+    /// element without same-named siblings that the schemas do not let repeat (see
+    /// [`XmlTree::path`]). One pass over each parent's children, no hashing.
+    fn step_indexes(&self) -> &[u32] {
+        self.step_indexes.get_or_init(|| {
+            let mut indexes = vec![0; self.elements.len()];
+            // (name, count, repeatable) of one parent's children: few distinct names, a short
+            // linear list
+            let mut counts: Vec<(Sym, u32, bool)> = Vec::new();
             for e in &self.elements {
-                if e.children.len < 2 {
+                if e.children.len == 0 {
                     continue;
                 }
                 let children = &self.children[e.children.range()];
+                let parent = self.name(e.name);
                 counts.clear();
                 for &c in children {
                     let name = self.el(c).name;
-                    let n = match counts.iter_mut().find(|(s, _)| *s == name) {
-                        Some((_, n)) => {
+                    let n = match counts.iter_mut().find(|(s, _, _)| *s == name) {
+                        Some((_, n, _)) => {
                             *n += 1;
                             *n
                         }
                         None => {
-                            counts.push((name, 1));
+                            counts.push((name, 1, repeatable(parent, self.name(name))));
                             1
                         }
                     };
-                    pos[c as usize].0 = n;
+                    indexes[c as usize] = n;
                 }
                 for &c in children {
                     let name = self.el(c).name;
-                    pos[c as usize].1 = counts.iter().find(|(s, _)| *s == name).map_or(1, |(_, n)| *n);
+                    if let Some(&(_, same, rep)) = counts.iter().find(|(s, _, _)| *s == name) {
+                        if same == 1 && !rep {
+                            indexes[c as usize] = 0;
+                        }
+                    }
                 }
             }
-            pos
+            indexes
         })
     }
 

@@ -7,7 +7,7 @@
 
 use crate::diag::Finding;
 use crate::model::Version;
-use crate::parse::cvrf::xml::{NodeId, XmlTree};
+use crate::parse::cvrf::xml::{NodeId, Sym, XmlTree};
 use crate::rules::Context;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -37,9 +37,9 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
-    Cvrf,
-    Prod,
-    Vuln,
+    Cvrf = 0,
+    Prod = 1,
+    Vuln = 2,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -580,8 +580,9 @@ fn namespace(version: Version, part: Part) -> &'static str {
     }
 }
 
-/// What a rule's findings are made of: the element path and the message.
-type Found = (String, String);
+/// What a rule's findings are made of: the element path, the message, and the element and
+/// attribute the path names.
+type Found = (String, String, (NodeId, Option<u32>));
 
 /// The findings of the structure walk of one document (every kind but [`Kind::DuplicateKey`]),
 /// made on the first request of one of the rules CV101–CV107 and kept in the rules' [`Context`],
@@ -614,6 +615,9 @@ struct Walk<'a> {
     t: &'a XmlTree,
     version: Version,
     found: [Vec<Found>; KINDS],
+    /// The interned namespace of each [`Part`] of the version, when the document uses it: an
+    /// element in it is in the right namespace without comparing strings.
+    part_ns: [Option<Sym>; 3],
 }
 
 /// Runs the structure check of `kind` on a CVRF document (nothing for CSAF input).
@@ -625,10 +629,12 @@ pub fn check(cx: &Context<'_>, kind: Kind, rule: &'static str, out: &mut Vec<Fin
     if !version.is_cvrf() {
         return;
     }
+    let part_ns = [Part::Cvrf, Part::Prod, Part::Vuln].map(|p| t.sym(namespace(version, p)));
     let walk = |t| Walk {
         t,
         version,
         found: Default::default(),
+        part_ns,
     };
     let found = match kind {
         Kind::DuplicateKey => {
@@ -656,7 +662,7 @@ pub fn check(cx: &Context<'_>, kind: Kind, rule: &'static str, out: &mut Vec<Fin
     out.extend(
         found
             .into_iter()
-            .map(|(path, message)| Finding::new(rule, path, message)),
+            .map(|(path, message, (node, attr))| Finding::new(rule, path, message).at_xml(node, attr)),
     );
 }
 
@@ -664,7 +670,7 @@ impl Walk<'_> {
     /// Records a finding of `kind`.
     fn report(&mut self, kind: Kind, node: NodeId, attr: Option<u32>, message: impl FnOnce() -> String) {
         let path = self.t.path(node, attr);
-        self.found[kind.index()].push((path, message()));
+        self.found[kind.index()].push((path, message(), (node, attr)));
     }
 
     fn element(&mut self, id: NodeId, decl: &'static Decl, parent_part: Part) {
@@ -672,8 +678,10 @@ impl Walk<'_> {
         let part = decl.part.unwrap_or(parent_part);
         let name = decl.name;
         let expected = namespace(self.version, part);
+        // names are interned once: the same symbol is the same text
+        let in_part = self.part_ns[part as usize].is_some_and(|ns| t.el(id).ns_uri == ns);
         let actual = t.ns_uri(id);
-        if actual != expected {
+        if !in_part && actual != expected {
             let msg = if actual.is_empty() {
                 format!("`{name}` has no namespace: expected `{expected}`")
             } else {
@@ -696,7 +704,15 @@ impl Walk<'_> {
             }
             Content::Seq(particles) => {
                 self.no_text(id, name);
-                let mut counts = vec![0u32; particles.len()];
+                // the longest sequence has 14 particles: no allocation per element
+                let mut small = [0u32; 16];
+                let mut large = Vec::new();
+                let counts: &mut [u32] = if particles.len() <= small.len() {
+                    &mut small[..particles.len()]
+                } else {
+                    large.resize(particles.len(), 0);
+                    &mut large
+                };
                 let mut last = 0usize;
                 for &c in t.children(id) {
                     let child = t.el_name(c);
@@ -728,7 +744,7 @@ impl Walk<'_> {
                     }
                     self.element(c, pt.decl, part);
                 }
-                for (pt, &n) in particles.iter().zip(&counts) {
+                for (pt, &n) in particles.iter().zip(counts.iter()) {
                     if n < pt.min {
                         let child = pt.decl.name;
                         let msg = if pt.min == 1 {
@@ -796,12 +812,18 @@ impl Walk<'_> {
         let t = self.t;
         let name = decl.name;
         let localized = matches!(decl.content, Content::Text(ty) if ty.localized());
+        // which declared attributes occur (a declaration list is short: a bit each)
+        let mut present = 0u64;
         for (i, a) in t.attrs(id).iter().enumerate() {
             let attr = t.name(a.name);
+            let declared = decl.attrs.iter().position(|d| d.name == attr);
+            if let Some(k) = declared.filter(|&k| k < 64) {
+                present |= 1 << k;
+            }
             if attr.starts_with("xsi:") || (attr == "xml:lang" && localized) {
                 continue;
             }
-            match decl.attrs.iter().find(|d| d.name == attr) {
+            match declared.map(|k| &decl.attrs[k]) {
                 None => self.report(Kind::UnexpectedAttribute, id, Some(i as u32), || {
                     format!("`{name}` does not allow the attribute `{attr}`")
                 }),
@@ -814,8 +836,13 @@ impl Walk<'_> {
                 }
             }
         }
-        for d in decl.attrs.iter().filter(|d| d.required) {
-            if t.attr(id, d.name).is_none() {
+        for (k, d) in decl.attrs.iter().enumerate().filter(|(_, d)| d.required) {
+            let found = if k < 64 {
+                present & (1 << k) != 0
+            } else {
+                t.attr(id, d.name).is_some()
+            };
+            if !found {
                 let msg = format!("`{name}` lacks the required attribute `{}`", d.name);
                 self.report(Kind::MissingAttribute, id, None, || msg);
             }
@@ -902,10 +929,17 @@ impl Walk<'_> {
 /// there is nothing to collapse).
 fn collapse(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let collapsed = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|&c| matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r'));
+    // one pass: no tab, line feed, form feed or carriage return, no two spaces in a row
+    let mut space = false;
+    let inner = b.iter().all(|&c| match c {
+        b'\t' | b'\n' | b'\x0C' | b'\r' => false,
+        b' ' => !std::mem::replace(&mut space, true),
+        _ => {
+            space = false;
+            true
+        }
+    });
+    let collapsed = inner && b.first() != Some(&b' ') && b.last() != Some(&b' ');
     if collapsed {
         return Cow::Borrowed(s);
     }
@@ -943,14 +977,18 @@ fn invalid(ty: Ty, value: &str) -> Option<String> {
         Ty::PositiveInteger if !is_positive_integer(token) => {
             Some(format!("`{token}` is not a positive integer"))
         }
-        Ty::Enum(values) if !values.contains(&token) => Some(format!(
-            "`{token}` is not one of {}",
-            values
-                .iter()
-                .map(|v| format!("`{v}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        Ty::Enum(values) if !values.contains(&token) => {
+            let mut msg = format!("`{token}` is not one of ");
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    msg.push_str(", ");
+                }
+                msg.push('`');
+                msg.push_str(v);
+                msg.push('`');
+            }
+            Some(msg)
+        }
         _ => None,
     }
 }
