@@ -268,19 +268,35 @@ fn validate(args: ValidateArgs) -> ExitCode {
             progress.inc();
             Ok((r, rendered))
         };
-        ordered::run(threads, inputs.len(), 4 * threads, work, |done| {
-            let (r, rendered) = done?;
-            summary.add(&r);
-            failed |= r.worst().is_some_and(|w| w >= fail_on);
-            progress.suspend(|| -> io::Result<()> {
-                renderer.write_rendered(&mut out, &rendered)?;
-                // jsonl streams; with the bar on a terminal, write before it is drawn again
-                if args.format == Format::Jsonl || progress.is_visible() {
-                    out.flush()?;
+        let shared_out = std::cell::RefCell::new(&mut out);
+        ordered::run(
+            threads,
+            inputs.len(),
+            4 * threads,
+            work,
+            |done| {
+                let (r, rendered) = done?;
+                summary.add(&r);
+                failed |= r.worst().is_some_and(|w| w >= fail_on);
+                progress.suspend(|| -> io::Result<()> {
+                    let mut out = shared_out.borrow_mut();
+                    renderer.write_rendered(&mut *out, &rendered)?;
+                    // with the bar on a terminal, write before it is drawn again
+                    if progress.is_visible() {
+                        out.flush()?;
+                    }
+                    Ok(())
+                })
+            },
+            // jsonl streams: what is written goes out whenever no further document is ready (one
+            // write per burst instead of one per document)
+            || {
+                if args.format == Format::Jsonl {
+                    shared_out.borrow_mut().flush()?;
                 }
                 Ok(())
-            })
-        })?;
+            },
+        )?;
         progress.suspend(|| -> io::Result<()> {
             renderer.end(&mut out, &summary)?;
             out.flush()

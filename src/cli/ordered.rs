@@ -12,15 +12,21 @@ use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
 
-/// Runs `work(i)` for every `i` in `0..n` on `threads` threads and `consume`s the results in order of
-/// `i` on the calling thread. The first error of `consume` stops the workers (documents in progress
-/// finish) and is returned.
+/// Runs `work(i)` for every `i` in `0..n` on `threads` threads (the calling thread is one of them)
+/// and `consume`s the results in order of `i` on the calling thread. `idle` is called when results
+/// were consumed and the calling thread has nothing to do but wait (e.g. to flush what `consume`
+/// wrote: once per burst, not once per result). The first error of `consume` or `idle` stops the
+/// workers (documents in progress finish) and is returned.
+///
+/// The calling thread works too, between consuming: on a machine with as many cores as threads, a
+/// thread that only consumed would be woken for every result and take a core from a worker each time.
 pub fn run<T: Send>(
     threads: usize,
     n: usize,
     window: usize,
     work: impl Fn(usize) -> T + Sync,
     mut consume: impl FnMut(T) -> io::Result<()>,
+    mut idle: impl FnMut() -> io::Result<()>,
 ) -> io::Result<()> {
     let threads = threads.clamp(1, n.max(1));
     let window = window.max(threads);
@@ -29,11 +35,14 @@ pub fn run<T: Send>(
     // indexes below this may start; raised as results are consumed
     let limit = Mutex::new(window);
     let raised = Condvar::new();
+    // workers waiting for the limit to rise (changed under the `limit` lock): without any, raising it
+    // needs no wake-up call
+    let waiting = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(usize, T)>();
-        for _ in 0..threads {
+        for _ in 1..threads {
             let tx = tx.clone();
-            let (next, stop, limit, raised, work) = (&next, &stop, &limit, &raised, &work);
+            let (next, stop, limit, raised, work, waiting) = (&next, &stop, &limit, &raised, &work, &waiting);
             scope.spawn(move || {
                 // a panicking worker stops the others, so that none waits for its result forever
                 // (the scope then passes the panic on)
@@ -46,7 +55,9 @@ pub fn run<T: Send>(
                     {
                         let mut l = limit.lock().unwrap_or_else(|e| e.into_inner());
                         while i >= *l && !stop.load(Ordering::Relaxed) {
+                            waiting.fetch_add(1, Ordering::Relaxed);
                             l = raised.wait(l).unwrap_or_else(|e| e.into_inner());
+                            waiting.fetch_sub(1, Ordering::Relaxed);
                         }
                     }
                     if stop.load(Ordering::Relaxed) || tx.send((i, work(i))).is_err() {
@@ -56,33 +67,86 @@ pub fn run<T: Send>(
             });
         }
         drop(tx);
+        // the calling thread: if its own work panics, the workers must not wait for it forever
+        let _guard = StopOnPanic {
+            stop: &stop,
+            limit: &limit,
+            raised: &raised,
+        };
         // pending[k] holds the result of index `done + k` once it arrived
         let mut pending: VecDeque<Option<T>> = VecDeque::new();
-        let mut done = 0;
-        let mut result = Ok(());
-        for (i, r) in rx.iter() {
+        let place = |pending: &mut VecDeque<Option<T>>, done: usize, i: usize, r: T| {
             let k = i - done;
             if pending.len() <= k {
                 pending.resize_with(k + 1, || None);
             }
             pending[k] = Some(r);
+        };
+        let mut done = 0;
+        let mut unflushed = false;
+        // an index this thread took but may not start yet (past the limit)
+        let mut mine: Option<usize> = None;
+        let result = loop {
+            while let Ok((i, r)) = rx.try_recv() {
+                place(&mut pending, done, i, r);
+            }
+            // consume what is ready, in order
             let before = done;
+            let mut failed = None;
             while let Some(Some(_)) = pending.front() {
                 let r = pending.pop_front().flatten().expect("checked above");
                 done += 1;
                 if let Err(e) = consume(r) {
-                    result = Err(e);
+                    failed = Some(e);
                     break;
                 }
             }
-            if result.is_err() {
-                break;
+            if let Some(e) = failed {
+                break Err(e);
             }
             if done > before {
-                *limit.lock().unwrap_or_else(|e| e.into_inner()) = done + window;
-                raised.notify_all();
+                unflushed = true;
+                let mut l = limit.lock().unwrap_or_else(|e| e.into_inner());
+                *l = done + window;
+                // a worker counts itself under the lock before it waits: none is missed
+                if waiting.load(Ordering::Relaxed) > 0 {
+                    raised.notify_all();
+                }
             }
-        }
+            if done == n {
+                break Ok(());
+            }
+            // work on the next index if there is one and the window allows it
+            if mine.is_none() {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i < n {
+                    mine = Some(i);
+                }
+            }
+            if let Some(i) = mine.filter(|&i| i < done + window) {
+                mine = None;
+                let r = work(i);
+                place(&mut pending, done, i, r);
+                continue;
+            }
+            // nothing to do but wait for a worker
+            if unflushed {
+                unflushed = false;
+                if let Err(e) = idle() {
+                    break Err(e);
+                }
+            }
+            match rx.recv() {
+                Ok((i, r)) => place(&mut pending, done, i, r),
+                // every worker ended with results still missing: only after a panic, which the
+                // scope passes on
+                Err(_) => break Err(io::Error::other("a worker ended before its result was sent")),
+            }
+        };
+        let result = match result {
+            Ok(()) if unflushed => idle(),
+            other => other,
+        };
         if result.is_err() {
             stop.store(true, Ordering::Relaxed);
             drop(limit.lock().unwrap_or_else(|e| e.into_inner()));
@@ -131,6 +195,7 @@ mod tests {
                 seen.push(v);
                 Ok(())
             },
+            || Ok(()),
         )
         .unwrap();
         assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
@@ -156,6 +221,7 @@ mod tests {
                 consumed.fetch_add(1, Ordering::SeqCst);
                 Ok(())
             },
+            || Ok(()),
         )
         .unwrap();
         assert_eq!(started.load(Ordering::SeqCst), 100);
@@ -177,6 +243,7 @@ mod tests {
                     Ok(())
                 }
             },
+            || Ok(()),
         );
         assert!(r.is_err());
         assert_eq!(n, 11);
@@ -194,6 +261,7 @@ mod tests {
                     i
                 },
                 |_| Ok(()),
+                || Ok(()),
             )
         });
         assert!(r.is_err());
@@ -211,6 +279,7 @@ mod tests {
                 seen.push(v);
                 Ok(())
             },
+            || Ok(()),
         )
         .unwrap();
         assert!(seen.is_empty());
@@ -223,8 +292,45 @@ mod tests {
                 seen.push(v);
                 Ok(())
             },
+            || Ok(()),
         )
         .unwrap();
         assert_eq!(seen, [0, 1, 2]);
+    }
+
+    /// `idle` comes after a burst of results, never twice in a row, and once after the last result.
+    #[test]
+    fn idle_after_each_burst_and_at_the_end() {
+        let log = std::cell::RefCell::new(Vec::new());
+        run(
+            2,
+            300,
+            8,
+            |i| {
+                if i % 50 == 0 {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                i
+            },
+            |i| {
+                log.borrow_mut().push(Some(i));
+                Ok(())
+            },
+            || {
+                log.borrow_mut().push(None);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let log = log.into_inner();
+        assert_eq!(
+            log.iter().flatten().copied().collect::<Vec<_>>(),
+            (0..300).collect::<Vec<_>>()
+        );
+        assert_eq!(log.first().copied().flatten(), Some(0));
+        assert_eq!(log.last(), Some(&None));
+        assert!(log.windows(2).all(|w| w[0].is_some() || w[1].is_some()));
+        // the sleeps make the consumer wait several times
+        assert!(log.iter().filter(|e| e.is_none()).count() >= 2);
     }
 }
