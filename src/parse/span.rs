@@ -161,6 +161,10 @@ pub fn locate_json(text: &str, pointers: &[&str], unique_keys: bool) -> Vec<Span
         pos: 0,
         unvisited: if unique_keys { trie.nodes.len() } else { usize::MAX },
         trie,
+        brace: None,
+        bracket: None,
+        #[cfg(test)]
+        searched: 0,
     };
     scanner.skip_ws();
     scanner.value(Trie::ROOT, 0);
@@ -293,6 +297,12 @@ struct Scanner<'a, 'p> {
     trie: Trie<'p>,
     /// Trie nodes not reached yet (`usize::MAX`: never stop early).
     unvisited: usize,
+    /// Where the next `"`/`{`/`}` and the next `[`/`]` were found (see [`Scanner::skip_container`]).
+    brace: Option<usize>,
+    bracket: Option<usize>,
+    /// Bytes looked at by the brace and bracket searches (tests check it stays linear).
+    #[cfg(test)]
+    searched: usize,
 }
 
 const MAX_DEPTH: usize = 512;
@@ -422,43 +432,65 @@ impl<'a> Scanner<'a, '_> {
 
     /// Skips the object or array whose opening bracket is at `pos`. Only quotes and brackets matter
     /// inside it: they are found with memchr (SIMD), `"`/`{`/`}` and `[`/`]` as two searches whose
-    /// next hits are kept until passed, so each byte is searched about once.
+    /// next hits are kept (across calls) until the scan passes them, so each byte is searched about
+    /// once however many containers are skipped.
     fn skip_container(&mut self) {
-        let bytes = self.bytes;
-        let len = bytes.len();
-        let braces =
-            |from: usize| memchr::memchr3(b'"', b'{', b'}', &bytes[from..]).map_or(len, |i| from + i);
-        let brackets = |from: usize| memchr::memchr2(b'[', b']', &bytes[from..]).map_or(len, |i| from + i);
-        let mut next_brace = braces(self.pos);
-        let mut next_bracket = brackets(self.pos);
+        let len = self.bytes.len();
         let mut depth = 0usize;
         loop {
-            let at = next_brace.min(next_bracket);
+            let at = self.next_brace().min(self.next_bracket());
             if at >= len {
                 self.pos = len;
                 return;
             }
-            match bytes[at] {
+            self.pos = at;
+            match self.bytes[at] {
                 b'"' => {
-                    self.pos = at;
                     self.skip_string();
-                    next_brace = braces(self.pos);
-                    if next_bracket < self.pos {
-                        next_bracket = brackets(self.pos);
-                    }
                     continue;
                 }
                 b'{' | b'[' => depth += 1,
                 _ => depth = depth.saturating_sub(1),
             }
-            if at == next_brace {
-                next_brace = braces(at + 1);
-            } else {
-                next_bracket = brackets(at + 1);
-            }
+            self.pos = at + 1;
             if depth == 0 {
-                self.pos = at + 1;
                 return;
+            }
+        }
+    }
+
+    /// The first `"`, `{` or `}` at or after `pos` (the length of the text when there is none).
+    fn next_brace(&mut self) -> usize {
+        match self.brace {
+            Some(at) if at >= self.pos => at,
+            _ => {
+                let from = self.pos.min(self.bytes.len());
+                let at = memchr::memchr3(b'"', b'{', b'}', &self.bytes[from..])
+                    .map_or(self.bytes.len(), |i| from + i);
+                #[cfg(test)]
+                {
+                    self.searched += at - from;
+                }
+                self.brace = Some(at);
+                at
+            }
+        }
+    }
+
+    /// The first `[` or `]` at or after `pos` (the length of the text when there is none).
+    fn next_bracket(&mut self) -> usize {
+        match self.bracket {
+            Some(at) if at >= self.pos => at,
+            _ => {
+                let from = self.pos.min(self.bytes.len());
+                let at =
+                    memchr::memchr2(b'[', b']', &self.bytes[from..]).map_or(self.bytes.len(), |i| from + i);
+                #[cfg(test)]
+                {
+                    self.searched += at - from;
+                }
+                self.bracket = Some(at);
+                at
             }
         }
     }
@@ -531,6 +563,48 @@ mod tests {
         // missing index falls back to the array
         assert_eq!(&text[spans[2].start..spans[2].start + 1], "[");
         assert_eq!(spans[3].start, 0);
+    }
+
+    /// Skipping many small containers one after the other searches each byte about once (a search
+    /// that restarted from each container ran to the far end of the array every time: quadratic).
+    #[test]
+    fn skipping_many_containers_is_linear() {
+        // no bracket inside the first half of the items (the worst case for the bracket search),
+        // then brackets in strings and nested arrays
+        let items: Vec<String> = (0..2000)
+            .map(|i| match i % 2 {
+                _ if i < 1000 => format!("{{\"a\": {i}, \"b\": {{\"c\": \"x\"}}}}"),
+                0 => format!("{{\"a\": {i}, \"b\": \"x[{i}]\", \"c\": [[{i}], {{}}]}}"),
+                _ => format!("{{\"a\": {i}, \"b\": \"]{{\"}}"),
+            })
+            .collect();
+        let text = format!("{{\"list\": [{}], \"z\": [1, 2, 3]}}", items.join(", "));
+        let (trie, at) = Trie::build(&["/list/998/a", "/list/1999/a", "/z/2"]);
+        let mut scanner = Scanner {
+            text: &text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            unvisited: usize::MAX,
+            trie,
+            brace: None,
+            bracket: None,
+            searched: 0,
+        };
+        scanner.value(Trie::ROOT, 0);
+        assert!(
+            scanner.searched <= 2 * text.len(),
+            "searched {} bytes of {}",
+            scanner.searched,
+            text.len()
+        );
+        let spans: Vec<&str> = at
+            .iter()
+            .map(|&n| {
+                let s = scanner.trie.nodes[n as usize].span.unwrap();
+                &text[s.start..s.end]
+            })
+            .collect();
+        assert_eq!(spans, ["998", "1999", "3"]);
     }
 
     /// Nodes with many children (searched through the hash map, not linearly), escaped keys among them.
