@@ -104,6 +104,13 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     buf.reserve(bytes.len() + 2);
     buf.push(b'"');
+    // the usual string needs no escape: one pass without early exit (which the compiler turns into
+    // SIMD) tells, and the string is copied whole
+    if !bytes.iter().fold(false, |any, &b| any | must_escape(b)) {
+        buf.extend_from_slice(bytes);
+        buf.push(b'"');
+        return;
+    }
     let mut start = 0;
     while let Some(i) = next_escape(bytes, start) {
         buf.extend_from_slice(&bytes[start..i]);
