@@ -77,7 +77,7 @@ struct ValidateArgs {
     /// Run the tests that make network requests (6.3.6, 6.3.7).
     #[arg(long)]
     online: bool,
-    /// Worker threads (default: one per core).
+    /// Threads that validate, the main thread among them (default: one per core).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
     /// Files larger than this many bytes are refused with an `io` error.
