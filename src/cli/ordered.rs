@@ -2,8 +2,9 @@
 //!
 //! Workers take the next index from a shared counter (so they work near the front of the input), run
 //! `work` on it and send the result to the calling thread, which hands results to `consume` in index
-//! order. A worker never starts an index more than `window` past the last one consumed, so at most
-//! `window` results wait in memory however many inputs there are, and a slow document holds back the
+//! order. A worker never starts an index more than `window` past the last one consumed (fewer while
+//! the waiting results weigh more than a budget), so memory stays bounded however many inputs there
+//! are, and a slow document holds back the
 //! output only, not the other workers (unlike fixed batches, where every batch waits for its slowest
 //! document and the workers wait while a batch is written).
 
@@ -11,6 +12,17 @@ use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
+
+/// How far the threads may run ahead of the output.
+pub struct Window<T> {
+    /// At most this many results wait to be consumed (started but not yet consumed).
+    pub ahead: usize,
+    /// The memory a result holds while it waits (e.g. its rendered output).
+    pub weight: fn(&T) -> usize,
+    /// While the waiting results weigh more than this, the threads run at most one document each
+    /// ahead of the output: a slow document followed by many fast, large ones cannot pile up.
+    pub budget: usize,
+}
 
 /// Runs `work(i)` for every `i` in `0..n` on `threads` threads (the calling thread is one of them)
 /// and `consume`s the results in order of `i` on the calling thread. `idle` is called when results
@@ -23,11 +35,16 @@ use std::sync::{mpsc, Condvar, Mutex};
 pub fn run<T: Send>(
     threads: usize,
     n: usize,
-    window: usize,
+    window: Window<T>,
     work: impl Fn(usize) -> T + Sync,
     mut consume: impl FnMut(T) -> io::Result<()>,
     mut idle: impl FnMut() -> io::Result<()>,
 ) -> io::Result<()> {
+    let Window {
+        ahead: window,
+        weight,
+        budget,
+    } = window;
     let threads = threads.clamp(1, n.max(1));
     let window = window.max(threads);
     let next = AtomicUsize::new(0);
@@ -38,11 +55,18 @@ pub fn run<T: Send>(
     // workers waiting for the limit to rise (changed under the `limit` lock): without any, raising it
     // needs no wake-up call
     let waiting = AtomicUsize::new(0);
+    // the weight of the results done but not consumed, and how many were consumed: while the weight is
+    // over the budget, no thread starts an index more than `threads` past the output
+    let heavy = AtomicUsize::new(0);
+    let consumed = AtomicUsize::new(0);
+    let over_budget =
+        |i: usize| heavy.load(Ordering::Relaxed) > budget && i >= consumed.load(Ordering::Relaxed) + threads;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(usize, T)>();
         for _ in 1..threads {
             let tx = tx.clone();
             let (next, stop, limit, raised, work, waiting) = (&next, &stop, &limit, &raised, &work, &waiting);
+            let (heavy, over_budget) = (&heavy, &over_budget);
             scope.spawn(move || {
                 // a panicking worker stops the others, so that none waits for its result forever
                 // (the scope then passes the panic on)
@@ -54,13 +78,18 @@ pub fn run<T: Send>(
                     }
                     {
                         let mut l = limit.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *l && !stop.load(Ordering::Relaxed) {
+                        while (i >= *l || over_budget(i)) && !stop.load(Ordering::Relaxed) {
                             waiting.fetch_add(1, Ordering::Relaxed);
                             l = raised.wait(l).unwrap_or_else(|e| e.into_inner());
                             waiting.fetch_sub(1, Ordering::Relaxed);
                         }
                     }
-                    if stop.load(Ordering::Relaxed) || tx.send((i, work(i))).is_err() {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let r = work(i);
+                    heavy.fetch_add(weight(&r), Ordering::Relaxed);
+                    if tx.send((i, r)).is_err() {
                         break;
                     }
                 }
@@ -95,6 +124,7 @@ pub fn run<T: Send>(
             let mut failed = None;
             while let Some(Some(_)) = pending.front() {
                 let r = pending.pop_front().flatten().expect("checked above");
+                heavy.fetch_sub(weight(&r), Ordering::Relaxed);
                 done += 1;
                 if let Err(e) = consume(r) {
                     failed = Some(e);
@@ -106,6 +136,7 @@ pub fn run<T: Send>(
             }
             if done > before {
                 unflushed = true;
+                consumed.store(done, Ordering::Relaxed);
                 let mut l = limit.lock().unwrap_or_else(|e| e.into_inner());
                 *l = done + window;
                 // a worker counts itself under the lock before it waits: none is missed
@@ -123,9 +154,10 @@ pub fn run<T: Send>(
                     mine = Some(i);
                 }
             }
-            if let Some(i) = mine.filter(|&i| i < done + window) {
+            if let Some(i) = mine.filter(|&i| i < done + window && !over_budget(i)) {
                 mine = None;
                 let r = work(i);
+                heavy.fetch_add(weight(&r), Ordering::Relaxed);
                 place(&mut pending, done, i, r);
                 continue;
             }
@@ -179,13 +211,22 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// A window of `n` results, weightless.
+    fn w<T>(n: usize) -> Window<T> {
+        Window {
+            ahead: n,
+            weight: |_| 0,
+            budget: usize::MAX,
+        }
+    }
+
     #[test]
     fn consumes_in_order_whatever_the_finishing_order() {
         let mut seen = Vec::new();
         run(
             4,
             200,
-            8,
+            w(8),
             |i| {
                 // later indexes finish first within a window
                 std::thread::sleep(Duration::from_micros(((200 - i) % 7) as u64 * 50));
@@ -208,7 +249,7 @@ mod tests {
         run(
             3,
             100,
-            5,
+            w(5),
             |i| {
                 started.fetch_add(1, Ordering::SeqCst);
                 assert!(
@@ -233,7 +274,7 @@ mod tests {
         let r = run(
             2,
             10_000,
-            4,
+            w(4),
             |i| i,
             |i| {
                 n += 1;
@@ -255,7 +296,7 @@ mod tests {
             run(
                 2,
                 1000,
-                4,
+                w(4),
                 |i| {
                     assert!(i != 3, "boom");
                     i
@@ -273,7 +314,7 @@ mod tests {
         run(
             1,
             0,
-            1,
+            w(1),
             |i| i,
             |v| {
                 seen.push(v);
@@ -286,7 +327,7 @@ mod tests {
         run(
             1,
             3,
-            1,
+            w(1),
             |i| i,
             |v| {
                 seen.push(v);
@@ -305,7 +346,7 @@ mod tests {
         run(
             2,
             300,
-            8,
+            w(8),
             |i| {
                 if i % 50 == 0 {
                     std::thread::sleep(Duration::from_millis(2));
@@ -332,5 +373,40 @@ mod tests {
         assert!(log.windows(2).all(|w| w[0].is_some() || w[1].is_some()));
         // the sleeps make the consumer wait several times
         assert!(log.iter().filter(|e| e.is_none()).count() >= 2);
+    }
+
+    /// Over the budget, the threads stop running ahead: a slow document followed by heavy results
+    /// does not pile them up to the window.
+    #[test]
+    fn heavy_waiting_results_shrink_the_window() {
+        let started = AtomicUsize::new(0);
+        let consumed = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        run(
+            2,
+            300,
+            Window {
+                ahead: 100,
+                weight: |_: &usize| 10,
+                budget: 25,
+            },
+            |i| {
+                let s = started.fetch_add(1, Ordering::SeqCst) + 1;
+                most.fetch_max(s - consumed.load(Ordering::SeqCst), Ordering::SeqCst);
+                if i % 50 == 0 {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                i
+            },
+            |_| {
+                consumed.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            },
+            || Ok(()),
+        )
+        .unwrap();
+        assert_eq!(consumed.load(Ordering::SeqCst), 300);
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= 10, "{most} results in flight, the budget allows about 5");
     }
 }
