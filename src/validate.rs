@@ -383,6 +383,8 @@ impl Validator {
         let mut last: Option<(&'static str, Option<(&'static rules::RuleMeta, Severity)>)> = None;
         let mut out: Vec<Diagnostic> = Vec::with_capacity(findings.len());
         out.extend(findings.into_iter().filter_map(|f| {
+            // taken first, so that a finding dropped below does not shift the spans of the next ones
+            let json_span = if f.offset.is_none() { spans.next() } else { None };
             let rule = match last {
                 Some((id, rule)) if id == f.rule => rule,
                 _ => {
@@ -409,7 +411,7 @@ impl Validator {
             let (start, end) = match (f.offset, xml_span) {
                 (Some(o), _) => (o, o),
                 (None, Some(span)) => span,
-                (None, None) => spans.next().map_or((0, 0), |s| (s.start, s.end)),
+                (None, None) => json_span.map_or((0, 0), |s| (s.start, s.end)),
             };
             Some(Diagnostic {
                 rule: meta.id,

@@ -272,9 +272,7 @@ fn validate(args: ValidateArgs) -> ExitCode {
             if let Some(t) = &timings {
                 t.record(&validator, input, r.elapsed);
             }
-            // sized once: a large report's output is megabytes, and growing it by doubling would hold
-            // one and a half copies at the end
-            let mut rendered = Vec::with_capacity(r.rendered_size_hint());
+            let mut rendered = Vec::new();
             renderer.render(&r, &mut rendered)?;
             // the summary needs the diagnostics, not the text
             r.source = None;

@@ -4,9 +4,8 @@
 //! `work` on it and send the result to the calling thread, which hands results to `consume` in index
 //! order. A worker never starts an index more than `window` past the last one consumed (fewer while
 //! the waiting results weigh more than a budget), so memory stays bounded however many inputs there
-//! are, and a slow document holds back the
-//! output only, not the other workers (unlike fixed batches, where every batch waits for its slowest
-//! document and the workers wait while a batch is written).
+//! are, and a slow document holds back the output only, not the other workers (unlike fixed batches,
+//! where every batch waits for its slowest document and the workers wait while a batch is written).
 
 use std::collections::VecDeque;
 use std::io;
@@ -310,33 +309,22 @@ mod tests {
 
     #[test]
     fn no_input_and_one_thread() {
-        let mut seen = Vec::new();
-        run(
-            1,
-            0,
-            w(1),
-            |i| i,
-            |v| {
-                seen.push(v);
-                Ok(())
-            },
-            || Ok(()),
-        )
-        .unwrap();
-        assert!(seen.is_empty());
-        run(
-            1,
-            3,
-            w(1),
-            |i| i,
-            |v| {
-                seen.push(v);
-                Ok(())
-            },
-            || Ok(()),
-        )
-        .unwrap();
-        assert_eq!(seen, [0, 1, 2]);
+        for (n, expected) in [(0, vec![]), (3, vec![0, 1, 2])] {
+            let mut seen = Vec::new();
+            run(
+                1,
+                n,
+                w(1),
+                |i| i,
+                |v| {
+                    seen.push(v);
+                    Ok(())
+                },
+                || Ok(()),
+            )
+            .unwrap();
+            assert_eq!(seen, expected);
+        }
     }
 
     /// `idle` comes after a burst of results, never twice in a row, and once after the last result.

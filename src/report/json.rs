@@ -1,4 +1,4 @@
-use super::{DocumentOut, Renderer, Summary};
+use super::{write_element, DocumentOut, Renderer, Summary};
 use crate::validate::Report;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +13,7 @@ impl Renderer for JsonLines {
     }
 
     fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
-        write_document(buf, &DocumentOut::from(report));
+        render_document(report, buf);
         buf.push(b'\n');
         Ok(())
     }
@@ -36,17 +36,12 @@ impl Renderer for Json {
     }
 
     fn render(&self, report: &Report, buf: &mut Vec<u8>) -> io::Result<()> {
-        write_document(buf, &DocumentOut::from(report));
+        render_document(report, buf);
         Ok(())
     }
 
     fn write_rendered(&self, out: &mut dyn Write, rendered: &[u8]) -> io::Result<()> {
-        out.write_all(if self.first.swap(false, Ordering::Relaxed) {
-            b"\n  "
-        } else {
-            b",\n  "
-        })?;
-        out.write_all(rendered)
+        write_element(&self.first, out, b"\n  ", rendered)
     }
 
     fn end(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -54,6 +49,13 @@ impl Renderer for Json {
         serde_json::to_writer(&mut *out, summary).map_err(io::Error::other)?;
         out.write_all(b"}\n")
     }
+}
+
+/// A document's object, into a buffer sized once for it: a large report's output is megabytes, and
+/// growing it by doubling would hold one and a half copies at the end.
+fn render_document(report: &Report, buf: &mut Vec<u8>) {
+    buf.reserve(report.rendered_size_hint());
+    write_document(buf, &DocumentOut::from(report));
 }
 
 /// Writes a document's object as compact JSON: byte for byte what `serde_json::to_writer` writes

@@ -20,6 +20,7 @@ use crate::validate::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Counts over a run (contract §3, `summary`), plus diagnostics per rule, counts per publisher and the
 /// slowest files. It keeps counters only (one entry per rule and per publisher name, at most
@@ -136,6 +137,16 @@ impl Serialize for Summary {
         st.serialize_field("slowest", &self.slowest)?;
         st.end()
     }
+}
+
+/// Writes one element of a JSON array written as a stream: a comma unless it is the first, then
+/// `indent` (a newline and spaces), then the element.
+fn write_element(first: &AtomicBool, out: &mut dyn Write, indent: &[u8], element: &[u8]) -> io::Result<()> {
+    if !first.swap(false, Ordering::Relaxed) {
+        out.write_all(b",")?;
+    }
+    out.write_all(indent)?;
+    out.write_all(element)
 }
 
 /// A streaming renderer. A document's part of the output is rendered by [`Renderer::render`], which

@@ -83,12 +83,7 @@ impl Renderer for Sarif {
         if rendered.is_empty() {
             return Ok(());
         }
-        out.write_all(if self.first.swap(false, Ordering::Relaxed) {
-            b"\n        "
-        } else {
-            b",\n        "
-        })?;
-        out.write_all(rendered)
+        super::write_element(&self.first, out, b"\n        ", rendered)
     }
 
     fn needs_source(&self) -> bool {
