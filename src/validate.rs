@@ -425,12 +425,16 @@ impl Validator {
                 span: (start, span::clamp_to_line(text, start, end)),
             })
         }));
+        // Sorted by line, column and rule. Line and column grow with the offset of the character
+        // that holds the start (distinct characters, distinct columns), so ordering by that offset
+        // is the same: the sort comes first, and the sweep that finds the lines needs no sort of
+        // its own.
+        out.sort_by_cached_key(|d| (span::char_start(text, d.span.0), d.rule));
         let starts: Vec<usize> = out.iter().map(|d| d.span.0).collect();
         for (d, (line, column)) in out.iter_mut().zip(span::line_cols(text, &starts)) {
             d.line = line;
             d.column = column;
         }
-        out.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
         out
     }
 }

@@ -97,10 +97,14 @@ impl<'a> LineIndex<'a> {
 /// 1-based line and column (Unicode code points) of each byte offset, as [`LineIndex::line_col`]
 /// gives them, in one sweep over the text up to the largest offset: no index of every line is built
 /// (a document of a million lines with three diagnostics counts its newlines, nothing more).
+///
+/// Offsets in ascending order (as the located diagnostics give them) are taken as they come.
 pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
     let bytes = text.as_bytes();
     let mut order: Vec<u32> = (0..offsets.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| offsets[i as usize]);
+    if !offsets.is_sorted() {
+        order.sort_unstable_by_key(|&i| offsets[i as usize]);
+    }
     let mut out = vec![(1, 1); offsets.len()];
     // `pos` is on line `line` (0-based), `chars` code points after the line's start
     let (mut pos, mut line, mut chars) = (0usize, 0usize, 0usize);
@@ -129,6 +133,14 @@ pub fn clamp_to_line(text: &str, start: usize, end: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[s..e])
         .map_or(e, |i| s + i)
         .max(start)
+}
+
+/// The start of the character that holds byte `offset` (the text's length past its end): the
+/// offset that [`LineIndex::line_col`] and [`line_cols`] take the line and column of. Two offsets
+/// have the same line and column when their character starts are equal, and the greater one comes
+/// later (a greater line, or the same line and a greater column) otherwise.
+pub fn char_start(text: &str, offset: usize) -> usize {
+    floor_char_boundary(text, offset.min(text.len()))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -217,11 +229,33 @@ impl<'p> Trie<'p> {
                 span: None,
             }],
         };
+        // The nodes of the previous pointer's segments, with the byte offset where each segment
+        // ends: consecutive pointers usually share all but their last segments (a rule reports
+        // the items of one list one after the other), and the shared ones are not split and looked
+        // up again.
+        let mut prev: &str = "";
+        let mut path: Vec<(usize, u32)> = Vec::new();
         let at = pointers
             .iter()
-            .map(|p| {
-                let mut node = Self::ROOT;
-                for seg in p.split('/').skip(1) {
+            .map(|&p| {
+                let shared = common_prefix(prev, p);
+                // the deepest segment of `prev` that ends within the shared bytes, where `p`'s
+                // segment ends too (the next byte of both is a separator or the end)
+                let keep = path.partition_point(|&(end, _)| end <= shared);
+                let keep = match keep.checked_sub(1) {
+                    Some(last) if path[last].0 < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) => keep,
+                    Some(last) => last,
+                    None => 0,
+                };
+                path.truncate(keep);
+                prev = p;
+                let (from, mut node) = path.last().map_or((0, Self::ROOT), |&(end, node)| (end, node));
+                let mut segments = p[from..].split('/');
+                // what comes before the first separator is not a segment (empty in a pointer
+                // from the root, and in what follows a reused segment)
+                let mut end = from + segments.next().map_or(0, str::len);
+                for seg in segments {
+                    end += 1 + seg.len();
                     node = match trie.child(node, seg) {
                         Some(child) => child,
                         None => {
@@ -250,6 +284,7 @@ impl<'p> Trie<'p> {
                             child
                         }
                     };
+                    path.push((end, node));
                 }
                 node
             })
@@ -281,6 +316,22 @@ impl<'p> Trie<'p> {
             self.child(node, key)
         }
     }
+}
+
+/// The length of the longest common prefix of `a` and `b`, in bytes.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut n = 0;
+    // eight bytes at a time: pointers of one list share some forty bytes
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let x = u64::from_le_bytes(x.try_into().expect("eight bytes"));
+        let y = u64::from_le_bytes(y.try_into().expect("eight bytes"));
+        if x != y {
+            return n + ((x ^ y).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + a[n..].iter().zip(&b[n..]).take_while(|(x, y)| x == y).count()
 }
 
 /// The array index a pointer segment names: digits without a leading zero (RFC 6901).

@@ -1,6 +1,8 @@
 use super::{write_element, DocumentOut, Renderer, Summary};
+use crate::diag::Severity;
 use crate::validate::Report;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `--format jsonl`: one JSON object per document and line.
@@ -73,14 +75,34 @@ pub fn write_document(buf: &mut Vec<u8>, doc: &DocumentOut<'_>) {
     } else {
         b",\"valid\":false,\"diagnostics\":["
     });
+    // What comes before the message is the same for every diagnostic of one rule at one
+    // severity: written once per document, then copied from where it was written (a document's
+    // diagnostics come from a few rules, told apart by the addresses of their static ids).
+    let mut heads: Vec<(&'static str, &'static str, Severity, Range<usize>)> = Vec::new();
     for (i, d) in doc.diagnostics.iter().enumerate() {
-        buf.extend_from_slice(if i == 0 { b"{\"rule\":" } else { b",{\"rule\":" });
-        write_str(buf, d.rule);
-        buf.extend_from_slice(b",\"name\":");
-        write_str(buf, d.name);
-        buf.extend_from_slice(b",\"severity\":");
-        write_str(buf, d.severity.as_str());
-        buf.extend_from_slice(b",\"message\":");
+        if i > 0 {
+            buf.push(b',');
+        }
+        let written = heads
+            .iter()
+            .find(|(rule, name, severity, _)| {
+                std::ptr::eq(*rule, d.rule) && std::ptr::eq(*name, d.name) && *severity == d.severity
+            })
+            .map(|(.., range)| range.clone());
+        match written {
+            Some(range) => buf.extend_from_within(range),
+            None => {
+                let start = buf.len();
+                buf.extend_from_slice(b"{\"rule\":");
+                write_str(buf, d.rule);
+                buf.extend_from_slice(b",\"name\":");
+                write_str(buf, d.name);
+                buf.extend_from_slice(b",\"severity\":");
+                write_str(buf, d.severity.as_str());
+                buf.extend_from_slice(b",\"message\":");
+                heads.push((d.rule, d.name, d.severity, start..buf.len()));
+            }
+        }
         write_str(buf, &d.message);
         buf.extend_from_slice(b",\"pointer\":");
         write_str(buf, &d.pointer);
@@ -196,8 +218,9 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, t)| Diagnostic {
-                rule: "6.1.1",
-                name: "missing-definition-of-product-id",
+                // two rules, three severities: the heads written once and copied
+                rule: ["6.1.1", "6.2.16"][i % 2],
+                name: ["missing-definition-of-product-id", "missing-product-identification-helper"][i % 2],
                 severity: [Severity::Error, Severity::Warning, Severity::Info][i % 3],
                 message: t.clone(),
                 pointer: format!("/cvrfdoc/x[{i}]/{t}"),

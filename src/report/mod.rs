@@ -74,6 +74,10 @@ impl Summary {
         } else {
             publisher.invalid += 1;
         }
+        // Counted per rule in a short list first (a document's diagnostics come from a few rules,
+        // whose ids are the same static strings: found by address, without comparing text), then
+        // added to the map once per rule instead of once per diagnostic.
+        let mut per_rule: Vec<RuleCount> = Vec::new();
         for d in &report.diagnostics {
             match d.severity {
                 Severity::Error => {
@@ -89,14 +93,31 @@ impl Summary {
                     publisher.infos += 1;
                 }
             }
-            let rule = self.rules.entry(d.rule).or_insert(RuleCount {
-                rule: d.rule,
-                name: d.name,
-                severity: d.severity,
+            let found = per_rule
+                .iter()
+                .position(|r| std::ptr::eq(r.rule, d.rule))
+                .or_else(|| per_rule.iter().position(|r| r.rule == d.rule));
+            match found {
+                Some(i) => {
+                    let rule = &mut per_rule[i];
+                    rule.count += 1;
+                    rule.severity = rule.severity.max(d.severity);
+                }
+                None => per_rule.push(RuleCount {
+                    rule: d.rule,
+                    name: d.name,
+                    severity: d.severity,
+                    count: 1,
+                }),
+            }
+        }
+        for counted in per_rule {
+            let rule = self.rules.entry(counted.rule).or_insert(RuleCount {
                 count: 0,
+                ..counted
             });
-            rule.count += 1;
-            rule.severity = rule.severity.max(d.severity);
+            rule.count += counted.count;
+            rule.severity = rule.severity.max(counted.severity);
         }
         summary::keep_slowest(&mut self.slowest, &report.path, report.elapsed);
     }

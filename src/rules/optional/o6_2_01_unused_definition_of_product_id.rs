@@ -32,11 +32,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         if !used.contains(id) {
-            out.push(Finding::new(
-                META.id,
-                format!("{}/product_id", def.loc.pointer()),
-                format!("product id `{id}` is defined but never referenced"),
-            ));
+            let mut pointer = def.loc.pointer();
+            pointer.push_str("/product_id");
+            let mut message = String::with_capacity(48 + id.len());
+            message.push_str("product id `");
+            message.push_str(id);
+            message.push_str("` is defined but never referenced");
+            out.push(Finding::new(META.id, pointer, message));
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::diag::Finding;
+use crate::diag::{indexed, push_index, Finding};
 use crate::rules::Context;
 
 declare_rule! {
@@ -37,13 +37,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ) {
                 continue;
             }
+            // the list's pointer and the message's tail, built once per list (see `diag::indexed`)
+            let mut prefix = None;
             for (i, id) in ids.iter().enumerate() {
                 if !covered.contains(id.as_str()) {
-                    out.push(Finding::new(
-                        META.id,
-                        format!("/vulnerabilities/{v}/product_status/{list}/{i}"),
-                        format!("product `{id}` is listed in `{list}` but no remediation names it"),
-                    ));
+                    let (pointer, tail) = prefix.get_or_insert_with(|| {
+                        let mut pointer = String::from("/vulnerabilities/");
+                        push_index(&mut pointer, v);
+                        pointer.push_str("/product_status/");
+                        pointer.push_str(list);
+                        pointer.push('/');
+                        (pointer, format!("` is listed in `{list}` but no remediation names it"))
+                    });
+                    let mut message = String::with_capacity(9 + id.len() + tail.len());
+                    message.push_str("product `");
+                    message.push_str(id);
+                    message.push_str(tail);
+                    out.push(Finding::new(META.id, indexed(pointer, i), message));
                 }
             }
         }

@@ -23,14 +23,12 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for def in &cx.index().products {
         if def.product.helper.is_none() {
-            out.push(Finding::new(
-                META.id,
-                def.loc.pointer(),
-                format!(
-                    "product `{}` has no product identification helper",
-                    def.product.product_id.as_deref().unwrap_or_default()
-                ),
-            ));
+            let id = def.product.product_id.as_deref().unwrap_or_default();
+            let mut message = String::with_capacity(50 + id.len());
+            message.push_str("product `");
+            message.push_str(id);
+            message.push_str("` has no product identification helper");
+            out.push(Finding::new(META.id, def.loc.pointer(), message));
         }
     }
 }

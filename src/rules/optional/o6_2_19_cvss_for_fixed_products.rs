@@ -1,5 +1,5 @@
 use crate::cvss;
-use crate::diag::Finding;
+use crate::diag::{push_index, Finding};
 use crate::index::{FastMap, ParsedCvss};
 use crate::rules::Context;
 
@@ -89,14 +89,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         message.push_str("fixed product `");
                         message.push_str(id);
                         message.push_str(&report.tail);
-                        out.push(
-                            Finding::new(
-                                META.id,
-                                format!("/vulnerabilities/{v}/product_status/{status}/{i}"),
-                                message,
-                            )
-                            .help(report.help),
-                        );
+                        let mut pointer = String::with_capacity(64);
+                        pointer.push_str("/vulnerabilities/");
+                        push_index(&mut pointer, v);
+                        pointer.push_str("/product_status/");
+                        pointer.push_str(status);
+                        pointer.push('/');
+                        push_index(&mut pointer, i);
+                        out.push(Finding::new(META.id, pointer, message).help(report.help));
                     }
                 }
             }
