@@ -148,3 +148,21 @@ pub struct Diagnostic {
     #[serde(skip)]
     pub span: (usize, usize),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 12_345, usize::MAX] {
+            let mut s = String::from("x");
+            push_index(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+            assert_eq!(
+                indexed("/vulnerabilities/3/product_status/fixed/", n),
+                format!("/vulnerabilities/3/product_status/fixed/{n}")
+            );
+        }
+    }
+}

@@ -425,16 +425,64 @@ impl Validator {
                 span: (start, span::clamp_to_line(text, start, end)),
             })
         }));
-        // Sorted by line, column and rule. Line and column grow with the offset of the character
-        // that holds the start (distinct characters, distinct columns), so ordering by that offset
-        // is the same: the sort comes first, and the sweep that finds the lines needs no sort of
-        // its own.
-        out.sort_by_cached_key(|d| (span::char_start(text, d.span.0), d.rule));
+        let mut out = sort_by_position(text, out);
         let starts: Vec<usize> = out.iter().map(|d| d.span.0).collect();
         for (d, (line, column)) in out.iter_mut().zip(span::line_cols(text, &starts)) {
             d.line = line;
             d.column = column;
         }
         out
+    }
+}
+
+/// Sorts diagnostics by line, column and rule (stable), before their line and column are known.
+///
+/// Line and column grow with the offset of the character that holds a span's start (distinct
+/// characters, distinct columns), so ordering by that offset is the same: the sort comes first, and
+/// the sweep that finds the lines ([`span::line_cols`]) then takes the offsets in order, with no sort
+/// of its own. (The keys are computed once and sorted with the diagnostics' indexes, which move
+/// less than the diagnostics; a stable sort of the keys that merges runs cost more on the corpus.)
+fn sort_by_position(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_cached_key(|d| (span::char_start(text, d.span.0), d.rule));
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sorting by the offset before the lines are known gives the order that sorting the located
+    /// diagnostics by line, column and rule gives (multi-byte characters, offsets inside a
+    /// character and past the end, equal positions of several rules).
+    #[test]
+    fn sorting_by_offset_is_sorting_by_line_and_column() {
+        let text = "{\n  \"é\": [\"ü€\", 1],\n\n  \"k\": \"😀x\"\n}";
+        let rules = ["6.2.3", "6.2.16", "6.1.1", "schema"];
+        let diagnostics: Vec<Diagnostic> = (0..200)
+            .map(|i| Diagnostic {
+                rule: rules[(i * 7) % rules.len()],
+                name: "n",
+                severity: Severity::Warning,
+                message: format!("{i}"),
+                pointer: String::new(),
+                line: 0,
+                column: 0,
+                help: None,
+                span: ((i * 13) % (text.len() + 5), 0),
+            })
+            .collect();
+        let locate = |mut ds: Vec<Diagnostic>| {
+            let idx = span::LineIndex::new(text);
+            for d in &mut ds {
+                (d.line, d.column) = idx.line_col(d.span.0);
+            }
+            ds
+        };
+        let mut want = locate(diagnostics.clone());
+        want.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+        let got = locate(sort_by_position(text, diagnostics));
+        assert_eq!(got, want);
+        // already in order: as it was
+        assert_eq!(sort_by_position(text, want.clone()), want);
     }
 }

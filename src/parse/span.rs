@@ -229,6 +229,8 @@ impl<'p> Trie<'p> {
                 span: None,
             }],
         };
+        // about a node per pointer (they share their parents)
+        trie.nodes.reserve(pointers.len());
         // The nodes of the previous pointer's segments, with the byte offset where each segment
         // ends: consecutive pointers usually share all but their last segments (a rule reports
         // the items of one list one after the other), and the shared ones are not split and looked
@@ -243,7 +245,11 @@ impl<'p> Trie<'p> {
                 // segment ends too (the next byte of both is a separator or the end)
                 let keep = path.partition_point(|&(end, _)| end <= shared);
                 let keep = match keep.checked_sub(1) {
-                    Some(last) if path[last].0 < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) => keep,
+                    Some(last)
+                        if path[last].0 < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) =>
+                    {
+                        keep
+                    }
                     Some(last) => last,
                     None => 0,
                 };
@@ -256,34 +262,7 @@ impl<'p> Trie<'p> {
                 let mut end = from + segments.next().map_or(0, str::len);
                 for seg in segments {
                     end += 1 + seg.len();
-                    node = match trie.child(node, seg) {
-                        Some(child) => child,
-                        None => {
-                            let child = trie.nodes.len() as u32;
-                            trie.nodes.push(TrieNode {
-                                members: Vec::new(),
-                                parent: Some(node),
-                                has_children: false,
-                                items: Vec::new(),
-                                span: None,
-                            });
-                            let parent = &mut trie.nodes[node as usize];
-                            parent.members.push((seg, child));
-                            if parent.members.len() > Self::FEW {
-                                if parent.members.len() == Self::FEW + 1 {
-                                    for &(s, c) in &parent.members[..Self::FEW] {
-                                        trie.many.insert((node, s), c);
-                                    }
-                                }
-                                trie.many.insert((node, seg), child);
-                            }
-                            parent.has_children = true;
-                            if let Some(i) = array_index(seg) {
-                                parent.items.push((i, child));
-                            }
-                            child
-                        }
-                    };
+                    node = trie.child_or_insert(node, seg);
                     path.push((end, node));
                 }
                 node
@@ -297,6 +276,44 @@ impl<'p> Trie<'p> {
 
     /// Up to this many children are searched linearly.
     const FEW: usize = 8;
+
+    /// The child for pointer segment `seg` (`~`-escaped), added when there is none (one hash of
+    /// the segment when the node has many children, as the items of a long list do).
+    fn child_or_insert(&mut self, node: u32, seg: &'p str) -> u32 {
+        let child = self.nodes.len() as u32;
+        let parent = &mut self.nodes[node as usize];
+        if parent.members.len() > Self::FEW {
+            match self.many.entry((node, seg)) {
+                std::collections::hash_map::Entry::Occupied(e) => return *e.get(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(child);
+                }
+            }
+        } else {
+            if let Some(&(_, existing)) = parent.members.iter().find(|(s, _)| *s == seg) {
+                return existing;
+            }
+            if parent.members.len() == Self::FEW {
+                for &(s, c) in &parent.members {
+                    self.many.insert((node, s), c);
+                }
+                self.many.insert((node, seg), child);
+            }
+        }
+        parent.members.push((seg, child));
+        parent.has_children = true;
+        if let Some(i) = array_index(seg) {
+            parent.items.push((i, child));
+        }
+        self.nodes.push(TrieNode {
+            members: Vec::new(),
+            parent: Some(node),
+            has_children: false,
+            items: Vec::new(),
+            span: None,
+        });
+        child
+    }
 
     /// The child for pointer segment `seg` (`~`-escaped).
     fn child(&self, node: u32, seg: &str) -> Option<u32> {
@@ -360,9 +377,22 @@ const MAX_DEPTH: usize = 512;
 
 impl<'a> Scanner<'a, '_> {
     fn skip_ws(&mut self) {
-        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
-            self.pos += 1;
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        while let Some(&b) = bytes.get(pos) {
+            match b {
+                b' ' | b'\t' | b'\r' => pos += 1,
+                b'\n' => {
+                    pos += 1;
+                    // the indentation of pretty-printed JSON: eight spaces at a time
+                    while bytes.get(pos..pos + 8).is_some_and(|chunk| chunk == b"        ") {
+                        pos += 8;
+                    }
+                }
+                _ => break,
+            }
         }
+        self.pos = pos;
     }
 
     fn peek(&self) -> Option<u8> {
@@ -746,6 +776,96 @@ mod tests {
         }
     }
 
+    /// The trie reuses the previous pointer's nodes for the segments both share: a batch of
+    /// pointers (shared prefixes that end inside a segment, a pointer that is a prefix of the next,
+    /// repeats, a key that is a number, one without the leading `/`) locates each one as a trie of
+    /// that pointer alone does.
+    #[test]
+    fn pointers_sharing_prefixes_locate_as_alone() {
+        let text = "{\n\t\"a\": {\"b\": [10, 11, {\"c\": 12}], \"bc\": 13, \"1\": 14},\n  \"l\": [\n                   0, 1, 2, 3, 4, 5, 6, 7, 8, 9,\n \t 10, 11, [12, [13]]]\n}";
+        let ps = [
+            "/a/b/2/c",
+            "/a/b/2",
+            "/a/bc",
+            "/a/b",
+            "/a/b/1",
+            "/a/bc",
+            "/a/1",
+            "/a/b/10",
+            "/l/1",
+            "/l/10",
+            "/l/11",
+            "/l/1",
+            "/l/12/1/0",
+            "/l/12/1",
+            "/l/12/0",
+            "",
+            "/l",
+            "x/a/bc",
+            "x/a/b",
+            "/a/b/0",
+            "/l/11",
+            "/l/2",
+            "/l/3",
+            "/l/4",
+            "/l/5",
+            "/l/6",
+            "/l/7",
+            "/l/8",
+            "/l/9",
+            "/l/0",
+            "/l/8",
+            "/l/12",
+            "/a/b/2/c",
+            "/a//b",
+            "/a/bc/",
+        ];
+        for unique in [true, false] {
+            let batch = locate_json(text, &ps, unique);
+            for (p, got) in ps.iter().zip(&batch) {
+                let alone = locate_json(text, &[p], unique)[0];
+                assert_eq!(got.start, alone.start, "{p}");
+                assert_eq!(
+                    clamp_to_line(text, got.start, got.end),
+                    clamp_to_line(text, alone.start, alone.end),
+                    "{p}"
+                );
+            }
+            let got: Vec<&str> = batch[..3]
+                .iter()
+                .map(|s| &text[s.start..clamp_to_line(text, s.start, s.end)])
+                .collect();
+            assert_eq!(got, ["12", "{\"c\": 12}", "13"]);
+            // white space: tabs, indentation of more than eight spaces
+            let s = batch[9];
+            assert_eq!(&text[s.start..s.end], "10");
+            assert_eq!(LineIndex::new(text).line_col(s.start), (5, 4));
+            assert_eq!(&text[batch[12].start..batch[12].end], "13");
+        }
+    }
+
+    #[test]
+    fn common_prefixes() {
+        for (a, b) in [
+            ("", ""),
+            (
+                "/vulnerabilities/0/product_status/fixed/12",
+                "/vulnerabilities/0/product_status/fixed/13",
+            ),
+            (
+                "/vulnerabilities/0/product_status/fixed/12",
+                "/vulnerabilities/0/product_status/fixed",
+            ),
+            ("abcdefgh", "abcdefgh"),
+            ("abcdefghi", "abcdefgX"),
+            ("é", "è"),
+        ] {
+            let naive = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+            assert_eq!(common_prefix(a, b), naive, "{a} {b}");
+            assert_eq!(common_prefix(b, a), naive, "{a} {b}");
+        }
+    }
+
     #[test]
     fn the_last_of_duplicated_keys_wins() {
         let text = r#"{"a": 1, "b": {"x": 1}, "a": [2]}"#;
@@ -765,6 +885,11 @@ mod tests {
         let idx = LineIndex::new(&text);
         let want: Vec<(u32, u32)> = offsets.iter().map(|&o| idx.line_col(o)).collect();
         assert_eq!(line_cols(&text, &offsets), want);
+        // offsets in order are taken as they come
+        let mut sorted = offsets.clone();
+        sorted.sort_unstable();
+        let want: Vec<(u32, u32)> = sorted.iter().map(|&o| idx.line_col(o)).collect();
+        assert_eq!(line_cols(&text, &sorted), want);
         for &o in &offsets {
             for len in [0, 1, 4, 40] {
                 let o = o.min(text.len());

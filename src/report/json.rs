@@ -220,7 +220,10 @@ mod tests {
             .map(|(i, t)| Diagnostic {
                 // two rules, three severities: the heads written once and copied
                 rule: ["6.1.1", "6.2.16"][i % 2],
-                name: ["missing-definition-of-product-id", "missing-product-identification-helper"][i % 2],
+                name: [
+                    "missing-definition-of-product-id",
+                    "missing-product-identification-helper",
+                ][i % 2],
                 severity: [Severity::Error, Severity::Warning, Severity::Info][i % 3],
                 message: t.clone(),
                 pointer: format!("/cvrfdoc/x[{i}]/{t}"),

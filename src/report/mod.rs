@@ -112,10 +112,10 @@ impl Summary {
             }
         }
         for counted in per_rule {
-            let rule = self.rules.entry(counted.rule).or_insert(RuleCount {
-                count: 0,
-                ..counted
-            });
+            let rule = self
+                .rules
+                .entry(counted.rule)
+                .or_insert(RuleCount { count: 0, ..counted });
             rule.count += counted.count;
             rule.severity = rule.severity.max(counted.severity);
         }
@@ -222,5 +222,82 @@ impl<'a> From<&'a Report> for DocumentOut<'a> {
             valid: r.valid(),
             diagnostics: &r.diagnostics,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostic;
+    use std::time::Duration;
+
+    fn report(publisher: Option<&str>, diagnostics: &[(&'static str, &'static str, Severity)]) -> Report {
+        Report {
+            path: "p".to_owned(),
+            format: Some("csaf"),
+            version: Some("2.0"),
+            publisher: publisher.map(str::to_owned),
+            diagnostics: diagnostics
+                .iter()
+                .map(|&(rule, name, severity)| Diagnostic {
+                    rule,
+                    name,
+                    severity,
+                    message: String::new(),
+                    pointer: String::new(),
+                    line: 1,
+                    column: 1,
+                    help: None,
+                    span: (0, 0),
+                })
+                .collect(),
+            source: None,
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    /// Counting per rule first (ids told apart by address, and by text when the addresses differ)
+    /// counts what one map entry per diagnostic counts.
+    #[test]
+    fn counts_per_rule_as_per_diagnostic() {
+        // the same id at another address
+        let other: &'static str = Box::leak("6.2.3".to_owned().into_boxed_str());
+        let (w, e, i) = (Severity::Warning, Severity::Error, Severity::Info);
+        let reports = [
+            report(
+                Some("a"),
+                &[
+                    ("6.2.3", "x", w),
+                    ("6.2.16", "y", w),
+                    (other, "x", e),
+                    ("6.2.3", "x", i),
+                ],
+            ),
+            report(None, &[]),
+            report(
+                Some("a"),
+                &[("6.2.16", "y", i), ("schema", "s", e), ("6.2.16", "y", w)],
+            ),
+        ];
+        let mut summary = Summary::default();
+        for r in &reports {
+            summary.add(r);
+        }
+        let mut want: BTreeMap<&'static str, RuleCount> = BTreeMap::new();
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            let rule = want.entry(d.rule).or_insert(RuleCount {
+                rule: d.rule,
+                name: d.name,
+                severity: d.severity,
+                count: 0,
+            });
+            rule.count += 1;
+            rule.severity = rule.severity.max(d.severity);
+        }
+        assert_eq!(summary.rules, want);
+        assert_eq!(summary.rules["6.2.3"].count, 3);
+        assert_eq!(summary.rules["6.2.3"].severity, e);
+        assert_eq!((summary.errors, summary.warnings, summary.infos), (2, 3, 2));
+        assert_eq!((summary.documents, summary.valid, summary.invalid), (3, 1, 2));
     }
 }

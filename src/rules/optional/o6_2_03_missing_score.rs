@@ -48,7 +48,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                         pointer.push_str("/product_status/");
                         pointer.push_str(list);
                         pointer.push('/');
-                        (pointer, format!("` is listed in `{list}` but no {what} covers it"))
+                        (
+                            pointer,
+                            format!("` is listed in `{list}` but no {what} covers it"),
+                        )
                     });
                     let mut message = String::with_capacity(9 + id.len() + tail.len());
                     message.push_str("product `");
