@@ -6,7 +6,6 @@
 use crate::model::*;
 use crate::version_t::VersionNumber;
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 /// A hash map with foldhash's fast hasher. The rules' maps and sets are keyed by short strings of the
 /// document (product ids, group ids, …) and looked up often; std's SipHash costs several times more
@@ -30,18 +29,26 @@ pub enum DefLoc {
 }
 
 impl DefLoc {
-    /// JSON pointer of the full product name object.
+    /// JSON pointer of the full product name object. Built by hand, not with `format!`: rules
+    /// that report per product (missing helpers, unused ids) make tens of thousands of them.
     pub fn pointer(&self) -> String {
-        match self {
+        let (list, i, tail) = match self {
             DefLoc::Branch(path) => {
                 let mut p = branch_pointer(path);
                 p.push_str("/product");
-                p
+                return p;
             }
-            DefLoc::FullProductName(i) => format!("/product_tree/full_product_names/{i}"),
-            DefLoc::Relationship(i) => format!("/product_tree/relationships/{i}/full_product_name"),
-            DefLoc::ProductPath(i) => format!("/product_tree/product_paths/{i}/full_product_name"),
-        }
+            DefLoc::FullProductName(i) => ("/product_tree/full_product_names/", i, ""),
+            DefLoc::Relationship(i) => ("/product_tree/relationships/", i, "/full_product_name"),
+            DefLoc::ProductPath(i) => ("/product_tree/product_paths/", i, "/full_product_name"),
+        };
+        let mut digits = itoa::Buffer::new();
+        let i = digits.format(*i);
+        let mut p = String::with_capacity(list.len() + i.len() + tail.len());
+        p.push_str(list);
+        p.push_str(i);
+        p.push_str(tail);
+        p
     }
 }
 
@@ -169,12 +176,15 @@ pub struct Index<'a> {
 impl<'a> Index<'a> {
     /// Builds the index of `advisory`.
     pub fn new(advisory: &'a Advisory) -> Index<'a> {
+        // sized up front: documents with thousands of references would otherwise copy the lists
+        // over and over as they grow
+        let (products, product_refs, group_refs) = counts(advisory);
         let mut ix = Index {
-            products: Vec::new(),
-            product_ids: FastMap::default(),
-            product_refs: Vec::new(),
+            products: Vec::with_capacity(products),
+            product_ids: FastMap::with_capacity_and_hasher(products, Default::default()),
+            product_refs: Vec::with_capacity(product_refs),
             group_ids: FastMap::default(),
-            group_refs: Vec::new(),
+            group_refs: Vec::with_capacity(group_refs),
             groups: advisory
                 .product_tree
                 .as_ref()
@@ -396,6 +406,76 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The number of product definitions, product id references and group id references of a
+/// document, as [`Index::new`] collects them.
+fn counts(advisory: &Advisory) -> (usize, usize, usize) {
+    fn branch_products(b: &Branch) -> usize {
+        usize::from(b.product.is_some()) + b.branches.iter().map(branch_products).sum::<usize>()
+    }
+    let (mut products, mut product_refs, mut group_refs) = (0, 0, 0);
+    let mut statement = |ids: &[String], groups: &[String]| {
+        product_refs += ids.len();
+        group_refs += groups.len();
+    };
+    for n in &advisory.document.notes {
+        statement(&n.product_ids, &n.group_ids);
+    }
+    for v in &advisory.vulnerabilities {
+        for n in &v.notes {
+            statement(&n.product_ids, &n.group_ids);
+        }
+        for x in &v.ids {
+            statement(&x.product_ids, &x.group_ids);
+        }
+        for x in &v.involvements {
+            statement(&x.product_ids, &x.group_ids);
+        }
+        for x in &v.first_known_exploitation_dates {
+            statement(&x.product_ids, &x.group_ids);
+        }
+        for (_, ids) in v.product_status.lists() {
+            statement(ids, &[]);
+        }
+        for r in &v.remediations {
+            statement(&r.product_ids, &r.group_ids);
+        }
+        for m in &v.metrics {
+            statement(&m.products, &[]);
+        }
+        for t in &v.threats {
+            statement(&t.product_ids, &t.group_ids);
+        }
+        for f in &v.flags {
+            statement(&f.product_ids, &f.group_ids);
+        }
+    }
+    if let Some(tree) = &advisory.product_tree {
+        products += tree.branches.iter().map(branch_products).sum::<usize>() + tree.full_product_names.len();
+        products += tree
+            .relationships
+            .iter()
+            .filter(|r| r.full_product_name.is_some())
+            .count();
+        products += tree
+            .product_paths
+            .iter()
+            .filter(|p| p.full_product_name.is_some())
+            .count();
+        product_refs += 2 * tree.relationships.len();
+        product_refs += tree
+            .product_paths
+            .iter()
+            .map(|p| 1 + p.subpaths.len())
+            .sum::<usize>();
+        product_refs += tree
+            .product_groups
+            .iter()
+            .map(|g| g.product_ids.len())
+            .sum::<usize>();
+    }
+    (products, product_refs, group_refs)
+}
+
 /// A visitor of [`walk_branches`]: the branch, its index path, its ancestors (root first).
 pub type BranchVisitor<'a, 'f> = dyn FnMut(&'a Branch, &[usize], &[&'a Branch]) + 'f;
 
@@ -425,12 +505,15 @@ pub fn walk_branches<'a>(tree: &'a ProductTree, mut f: impl FnMut(&'a Branch, &[
     }
 }
 
-/// JSON pointer of a branch from its index path.
+/// JSON pointer of a branch from its index path (built by hand: see [`DefLoc::pointer`]).
 pub fn branch_pointer(path: &[usize]) -> String {
-    let mut p = String::with_capacity(21 + 12 * path.len());
+    // room for `/product` or `/name` after it, as most callers append
+    let mut p = String::with_capacity(21 + 14 * path.len());
     p.push_str("/product_tree");
-    for i in path {
-        let _ = write!(p, "/branches/{i}");
+    let mut digits = itoa::Buffer::new();
+    for &i in path {
+        p.push_str("/branches/");
+        p.push_str(digits.format(i));
     }
     p
 }
@@ -534,4 +617,64 @@ pub fn cvss_objects(advisory: &Advisory) -> impl Iterator<Item = CvssAt<'_>> {
             })
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_as_format_writes_them() {
+        assert_eq!(branch_pointer(&[]), "/product_tree");
+        assert_eq!(
+            branch_pointer(&[0, 12, 3]),
+            "/product_tree/branches/0/branches/12/branches/3"
+        );
+        assert_eq!(
+            DefLoc::Branch(vec![1, 0]).pointer(),
+            "/product_tree/branches/1/branches/0/product"
+        );
+        for i in [0, 7, 10, 123_456] {
+            assert_eq!(
+                DefLoc::FullProductName(i).pointer(),
+                format!("/product_tree/full_product_names/{i}")
+            );
+            assert_eq!(
+                DefLoc::Relationship(i).pointer(),
+                format!("/product_tree/relationships/{i}/full_product_name")
+            );
+            assert_eq!(
+                DefLoc::ProductPath(i).pointer(),
+                format!("/product_tree/product_paths/{i}/full_product_name")
+            );
+        }
+    }
+
+    /// [`counts`] sizes the lists of [`Index::new`]: it must count what `new` collects, on every
+    /// CSAF fixture.
+    #[test]
+    fn counts_match_the_index() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut checked = 0;
+        for entry in walkdir::WalkDir::new(dir) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let Ok(root) = serde_json::from_str::<serde_json::Value>(&text) else {
+                continue;
+            };
+            for version in [Version::Csaf20, Version::Csaf21] {
+                let advisory = crate::parse::csaf::to_model(&root, version);
+                let ix = Index::new(&advisory);
+                let expected = (ix.products.len(), ix.product_refs.len(), ix.group_refs.len());
+                assert_eq!(counts(&advisory), expected, "{}", entry.path().display());
+            }
+            checked += 1;
+        }
+        assert!(checked > 100, "{checked}");
+    }
 }

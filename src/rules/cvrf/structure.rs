@@ -6,11 +6,12 @@
 //! the element path of the offending element or attribute as their pointer.
 
 use crate::diag::Finding;
+use crate::index::FastMap;
 use crate::model::Version;
-use crate::parse::cvrf::xml::{NodeId, Sym, XmlTree};
+use crate::parse::cvrf::xml::{NodeId, Ns, Sym, XmlTree};
 use crate::rules::Context;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Mutex;
 
 /// Which class of schema violation a rule reports.
@@ -666,7 +667,7 @@ pub fn check(cx: &Context<'_>, kind: Kind, rule: &'static str, out: &mut Vec<Fin
     );
 }
 
-impl Walk<'_> {
+impl<'a> Walk<'a> {
     /// Records a finding of `kind`.
     fn report(&mut self, kind: Kind, node: NodeId, attr: Option<u32>, message: impl FnOnce() -> String) {
         let path = self.t.path(node, attr);
@@ -695,11 +696,11 @@ impl Walk<'_> {
                 for &c in t.children(id) {
                     let child = t.el_name(c);
                     self.report(Kind::UnexpectedElement, c, None, || {
-                        format!("`{name}` holds text only, not the element `{child}`")
+                        cat(&["`", name, "` holds text only, not the element `", child, "`"])
                     });
                 }
                 if let Some(msg) = invalid(*ty, t.text(id)) {
-                    self.report(Kind::InvalidValue, id, None, || format!("`{name}`: {msg}"));
+                    self.report(Kind::InvalidValue, id, None, || cat(&["`", name, "`: ", &msg]));
                 }
             }
             Content::Seq(particles) => {
@@ -716,9 +717,9 @@ impl Walk<'_> {
                 let mut last = 0usize;
                 for &c in t.children(id) {
                     let child = t.el_name(c);
-                    let Some(i) = particles.iter().position(|p| p.decl.name == child) else {
+                    let Some(i) = particle(particles, last, child) else {
                         self.report(Kind::UnexpectedElement, c, None, || {
-                            format!("`{name}` does not allow the element `{child}`")
+                            cat(&["`", name, "` does not allow the element `", child, "`"])
                         });
                         continue;
                     };
@@ -748,7 +749,7 @@ impl Walk<'_> {
                     if n < pt.min {
                         let child = pt.decl.name;
                         let msg = if pt.min == 1 {
-                            format!("`{name}` lacks the required element `{child}`")
+                            cat(&["`", name, "` lacks the required element `", child, "`"])
                         } else {
                             format!("`{name}` needs at least {} `{child}`, it has {n}", pt.min)
                         };
@@ -825,12 +826,12 @@ impl Walk<'_> {
             }
             match declared.map(|k| &decl.attrs[k]) {
                 None => self.report(Kind::UnexpectedAttribute, id, Some(i as u32), || {
-                    format!("`{name}` does not allow the attribute `{attr}`")
+                    cat(&["`", name, "` does not allow the attribute `", attr, "`"])
                 }),
                 Some(d) => {
                     if let Some(msg) = invalid(d.ty, t.attr_value(a)) {
                         self.report(Kind::InvalidValue, id, Some(i as u32), || {
-                            format!("`{attr}` of `{name}`: {msg}")
+                            cat(&["`", attr, "` of `", name, "`: ", &msg])
                         });
                     }
                 }
@@ -843,87 +844,134 @@ impl Walk<'_> {
                 t.attr(id, d.name).is_some()
             };
             if !found {
-                let msg = format!("`{name}` lacks the required attribute `{}`", d.name);
+                let msg = cat(&["`", name, "` lacks the required attribute `", d.name, "`"]);
                 self.report(Kind::MissingAttribute, id, None, || msg);
             }
         }
     }
 
-    /// Children of `parent` along a path of local names.
-    fn along(&self, parent: NodeId, path: &[&str]) -> Vec<NodeId> {
-        let mut cur = vec![parent];
-        for step in path {
-            cur = cur.iter().flat_map(|&n| self.t.kids(n, step)).collect();
+    /// The children of `parents` named `name` (a symbol of [`XmlTree::sym`]) in a CVRF namespace
+    /// or in none, as [`XmlTree::kids`] finds them, into `out` (cleared first).
+    fn kids(&self, parents: &[NodeId], name: Option<Sym>, out: &mut Vec<NodeId>) {
+        out.clear();
+        let Some(name) = name else {
+            return;
+        };
+        for &p in parents {
+            out.extend(self.t.children(p).iter().copied().filter(|&c| {
+                let e = self.t.el(c);
+                e.name == name && e.ns != Ns::Foreign
+            }));
         }
-        cur
     }
 
     /// `xs:unique` constraints (those of product and group ids are the tests 6.1.2 and 6.1.5).
     fn unique(&mut self) {
-        let root = XmlTree::ROOT;
-        let vulns = self.along(root, &["Vulnerability"]);
-        self.distinct_ordinals(&vulns, "vulnerability ordinal");
-        let notes = self.along(root, &["DocumentNotes", "Note"]);
-        self.distinct_ordinals(&notes, "note ordinal");
+        let t = self.t;
+        // each name is looked up once, not once per parent
+        let [vulnerability, document_notes, notes, note, statuses, status, product_id, score_sets] = [
+            "Vulnerability",
+            "DocumentNotes",
+            "Notes",
+            "Note",
+            "ProductStatuses",
+            "Status",
+            "ProductID",
+            "CVSSScoreSets",
+        ]
+        .map(|name| t.sym(name));
+        let sets = ["ScoreSet", "ScoreSetV2", "ScoreSetV3"].map(|name| (name, t.sym(name)));
+        let mut seen = Seen::default();
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let root = [XmlTree::ROOT];
+        let mut vulns = Vec::new();
+        self.kids(&root, vulnerability, &mut vulns);
+        self.distinct_ordinals(&vulns, "vulnerability ordinal", &mut seen);
+        self.kids(&root, document_notes, &mut a);
+        self.kids(&a, note, &mut b);
+        self.distinct_ordinals(&b, "note ordinal", &mut seen);
         for &v in &vulns {
-            let notes = self.along(v, &["Notes", "Note"]);
-            self.distinct_ordinals(&notes, "note ordinal");
-            let ids = self.along(v, &["ProductStatuses", "Status", "ProductID"]);
+            let v = [v];
+            self.kids(&v, notes, &mut a);
+            self.kids(&a, note, &mut b);
+            self.distinct_ordinals(&b, "note ordinal", &mut seen);
+            self.kids(&v, statuses, &mut a);
+            self.kids(&a, status, &mut b);
+            self.kids(&b, product_id, &mut a);
             self.distinct_text(
-                &ids,
+                &a,
                 "product id",
-                "in the product statuses of this vulnerability",
+                &["in the product statuses of this vulnerability"],
+                &mut seen,
             );
-            for set in ["ScoreSet", "ScoreSetV2", "ScoreSetV3"] {
-                let ids = self.along(v, &["CVSSScoreSets", set, "ProductID"]);
-                self.distinct_text(&ids, "product id", &format!("in a `{set}` of this vulnerability"));
+            for (set_name, set) in sets {
+                self.kids(&v, score_sets, &mut a);
+                self.kids(&a, set, &mut b);
+                self.kids(&b, product_id, &mut a);
+                self.distinct_text(
+                    &a,
+                    "product id",
+                    &["in a `", set_name, "` of this vulnerability"],
+                    &mut seen,
+                );
             }
         }
     }
 
     /// `Ordinal`s compare as numbers (`01` is `1`).
-    fn distinct_ordinals(&mut self, nodes: &[NodeId], what: &str) {
-        let t = self.t;
-        let mut seen: HashMap<String, NodeId> = HashMap::new();
+    fn distinct_ordinals(&mut self, nodes: &[NodeId], what: &str, seen: &mut Seen<'a>) {
+        let t: &'a XmlTree = self.t;
+        let Some(ordinal) = t.sym("Ordinal") else {
+            return;
+        };
+        seen.clear();
         for &n in nodes {
-            let Some((i, value)) = t.attr(n, "Ordinal") else {
+            let Some((i, a)) = t.attrs(n).iter().enumerate().find(|(_, a)| a.name == ordinal) else {
                 continue;
             };
-            let key = value
-                .trim()
-                .trim_start_matches('+')
-                .trim_start_matches('0')
-                .to_owned();
-            if let Some(&first) = seen.get(&key) {
-                let msg = format!(
-                    "{what} `{}` is already used by `{}`",
-                    value.trim(),
-                    t.path(first, None)
-                );
-                self.report(Kind::DuplicateKey, n, Some(i), || msg);
-            } else {
-                seen.insert(key, n);
+            let value = t.attr_value(a);
+            let key = value.trim().trim_start_matches('+').trim_start_matches('0');
+            match seen.entry(Cow::Borrowed(key)) {
+                Entry::Occupied(first) => {
+                    let first = t.path(*first.get(), None);
+                    let msg = cat(&[what, " `", value.trim(), "` is already used by `", &first, "`"]);
+                    self.report(Kind::DuplicateKey, n, Some(i as u32), || msg);
+                }
+                Entry::Vacant(e) => {
+                    e.insert(n);
+                }
             }
         }
     }
 
-    fn distinct_text(&mut self, nodes: &[NodeId], what: &str, scope: &str) {
-        let t = self.t;
-        let mut seen: HashMap<Cow<'_, str>, NodeId> = HashMap::new();
+    /// Product ids compare as `xs:token`s (whitespace collapsed). `scope` is the end of the
+    /// message, in pieces.
+    fn distinct_text(&mut self, nodes: &[NodeId], what: &str, scope: &[&str], seen: &mut Seen<'a>) {
+        let t: &'a XmlTree = self.t;
+        seen.clear();
+        seen.reserve(nodes.len());
         for &n in nodes {
-            let key = collapse(t.text(n));
-            if let Some(&first) = seen.get(&key) {
-                let msg = format!(
-                    "{what} `{key}` occurs twice {scope} (first at `{}`)",
-                    t.path(first, None)
-                );
-                self.report(Kind::DuplicateKey, n, None, || msg);
-            } else {
-                seen.insert(key, n);
+            match seen.entry(collapse(t.text(n))) {
+                Entry::Occupied(first) => {
+                    let path = t.path(*first.get(), None);
+                    let mut msg = cat(&[what, " `", first.key(), "` occurs twice "]);
+                    scope.iter().for_each(|p| msg.push_str(p));
+                    msg.push_str(" (first at `");
+                    msg.push_str(&path);
+                    msg.push_str("`)");
+                    self.report(Kind::DuplicateKey, n, None, || msg);
+                }
+                Entry::Vacant(e) => {
+                    e.insert(n);
+                }
             }
         }
     }
 }
+
+/// The values seen so far of one `xs:unique` constraint, with the element of each (one map for
+/// all constraints of a document, cleared between them).
+type Seen<'t> = FastMap<Cow<'t, str>, NodeId>;
 
 /// `xs:token` whitespace handling: trimmed, inner runs collapsed to one space (borrowed when
 /// there is nothing to collapse).
@@ -946,15 +994,24 @@ fn collapse(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// Why `value` is not of type `ty`, if it is not.
-fn invalid(ty: Ty, value: &str) -> Option<String> {
+/// Why `value` is not of type `ty`, if it is not. Inline: most values are strings, checked here
+/// in a few instructions, or enumeration values written as the schema writes them.
+#[inline]
+fn invalid(ty: Ty, value: &str) -> Option<Cow<'static, str>> {
     match ty {
-        Ty::Str | Ty::NormStr | Ty::PlainNorm if value.is_empty() => {
-            return Some("the value is empty".to_owned())
+        Ty::Str | Ty::NormStr | Ty::PlainNorm => {
+            value.is_empty().then_some(Cow::Borrowed("the value is empty"))
         }
-        Ty::Str | Ty::NormStr | Ty::PlainNorm | Ty::Any | Ty::Token | Ty::Uri => return None,
-        _ => {}
+        Ty::Any | Ty::Token | Ty::Uri => None,
+        // the enumerations' values have no whitespace to collapse (see the test
+        // `enumeration_values_are_tokens`): one written as such is valid as it stands
+        Ty::Enum(values) if values.contains(&value) => None,
+        _ => invalid_token(ty, value).map(Cow::Owned),
     }
+}
+
+/// [`invalid`] for the types whose value is an `xs:token` (whitespace collapsed).
+fn invalid_token(ty: Ty, value: &str) -> Option<String> {
     let token = collapse(value);
     let token = &*token;
     match ty {
@@ -975,10 +1032,15 @@ fn invalid(ty: Ty, value: &str) -> Option<String> {
             token.chars().count()
         )),
         Ty::PositiveInteger if !is_positive_integer(token) => {
-            Some(format!("`{token}` is not a positive integer"))
+            Some(cat(&["`", token, "` is not a positive integer"]))
         }
         Ty::Enum(values) if !values.contains(&token) => {
-            let mut msg = format!("`{token}` is not one of ");
+            // many documents use their own values (CV107 finds thousands): one allocation each
+            let len = token.len() + 16 + values.iter().map(|v| v.len() + 4).sum::<usize>();
+            let mut msg = String::with_capacity(len);
+            msg.push('`');
+            msg.push_str(token);
+            msg.push_str("` is not one of ");
             for (i, v) in values.iter().enumerate() {
                 if i > 0 {
                     msg.push_str(", ");
@@ -991,6 +1053,29 @@ fn invalid(ty: Ty, value: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The position of the particle named `name` in a sequence. The particles of a sequence have
+/// distinct names (see the test `sequence_names_differ`), so the search may start anywhere: it
+/// starts at `from`, the particle of the last child in order, where the next child (often one
+/// more of the same) usually is.
+fn particle(particles: &[Particle], from: usize, name: &str) -> Option<usize> {
+    let (before, after) = particles.split_at(from.min(particles.len()));
+    match after.iter().position(|p| p.decl.name == name) {
+        Some(i) => Some(from + i),
+        None => before.iter().position(|p| p.decl.name == name),
+    }
+}
+
+/// Joins the pieces of a message into one string of the exact size. Some documents have tens of
+/// thousands of findings (vendor elements the schema does not know, values outside an
+/// enumeration), and `format!` costs several times as much per message.
+fn cat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
 }
 
 fn digits(s: &str) -> bool {
@@ -1145,6 +1230,80 @@ mod tests {
         }
     }
 
+    /// Every declaration reachable from the roots, each once.
+    fn decls() -> Vec<&'static Decl> {
+        let mut all: Vec<&'static Decl> = Vec::new();
+        let mut todo: Vec<&'static Decl> = vec![&CVRFDOC_11, &CVRFDOC_12];
+        while let Some(d) = todo.pop() {
+            if all.iter().any(|&x| std::ptr::eq(x, d)) {
+                continue;
+            }
+            all.push(d);
+            match &d.content {
+                Content::Seq(particles) => todo.extend(particles.iter().map(|p| p.decl)),
+                Content::BranchChoice => todo.extend([&BRANCH, &FULL_PRODUCT_NAME]),
+                Content::Text(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn sequence_names_differ() {
+        let all = decls();
+        assert!(all.len() > 70, "{}", all.len());
+        for d in all {
+            if let Content::Seq(particles) = &d.content {
+                for (i, p) in particles.iter().enumerate() {
+                    // the search from any start finds the one particle of the name
+                    for from in 0..=particles.len() {
+                        assert_eq!(particle(particles, from, p.decl.name), Some(i), "{}", d.name);
+                    }
+                    assert!(
+                        particles[i + 1..].iter().all(|q| q.decl.name != p.decl.name),
+                        "{}",
+                        d.name
+                    );
+                }
+                assert_eq!(particle(particles, 0, "Nothing"), None);
+                assert_eq!(particle(particles, particles.len(), "Nothing"), None);
+            }
+        }
+    }
+
+    #[test]
+    fn enumeration_values_are_tokens() {
+        for values in [
+            PUBLISHER_TYPES,
+            DOCUMENT_STATUS,
+            NOTE_TYPES,
+            REFERENCE_TYPES,
+            BRANCH_TYPES,
+            RELATION_TYPES,
+            INVOLVEMENT_STATUS,
+            STATUS_TYPES,
+            THREAT_TYPES,
+            REMEDY_TYPES,
+        ] {
+            for v in values {
+                assert_eq!(collapse(v), *v);
+                assert_eq!(invalid(Ty::Enum(values), v), None);
+                assert_eq!(invalid_token(Ty::Enum(values), &format!(" {v} ")), None);
+            }
+        }
+        // every enumeration of the tables is one of those above
+        for d in decls() {
+            for ty in d.attrs.iter().map(|a| a.ty).chain(match d.content {
+                Content::Text(ty) => Some(ty),
+                _ => None,
+            }) {
+                if let Ty::Enum(values) = ty {
+                    assert!(values.iter().all(|v| collapse(v) == *v), "{}", d.name);
+                }
+            }
+        }
+    }
+
     #[test]
     fn value_types() {
         for ok in [
@@ -1177,6 +1336,10 @@ mod tests {
         );
         assert!(is_positive_integer("1") && is_positive_integer("007") && !is_positive_integer("0"));
         assert_eq!(invalid(Ty::Enum(REMEDY_TYPES), " Vendor  Fix "), None);
+        assert_eq!(
+            invalid(Ty::Enum(REFERENCE_TYPES), "x").as_deref(),
+            Some("`x` is not one of `External`, `Self`")
+        );
         assert!(invalid(Ty::Enum(REMEDY_TYPES), "vendor_fix").is_some());
         assert!(invalid(Ty::Str, "").is_some());
     }

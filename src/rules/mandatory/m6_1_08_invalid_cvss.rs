@@ -51,10 +51,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(schema) = schema_for(at.key, at.cvss) else {
             continue;
         };
-        let object = serde_json::Value::Object(at.cvss.fields.clone());
+        let found = validate_cvss(at.cvss.fields.as_value(), schema, META.id);
+        if found.is_empty() {
+            // most objects are valid: no pointer for them
+            continue;
+        }
         let base = at.pointer(cx.version());
-        for mut f in validate_cvss(&object, schema, META.id) {
-            f.pointer = format!("{base}{}", f.pointer);
+        for mut f in found {
+            f.pointer.insert_str(0, &base);
             out.push(f);
         }
     }
