@@ -1016,41 +1016,30 @@ impl XmlTree {
     /// local names from the root, `[n]` (1-based among same-named siblings) on every step whose
     /// element the CVRF schemas let repeat, and on any step that has same-named siblings.
     pub fn path(&self, id: NodeId, attr: Option<u32>) -> String {
-        let indexes = self.step_indexes();
-        let attr = attr.and_then(|a| self.attr_at(id, a)).map(|a| self.name(a.name));
-        // the length first, then the steps written from the last one back into a buffer of that
-        // length (no recursion, no growth)
-        let mut len = attr.map_or(0, |a| 2 + a.len());
-        let mut cur = Some(id);
-        while let Some(c) = cur {
-            let e = self.el(c);
-            len += 1 + self.name(e.name).len() + index_len(indexes[c as usize]);
-            cur = e.parent;
+        let mut out = String::with_capacity(128);
+        self.write_steps(&mut out, id, self.step_indexes());
+        if let Some(a) = attr.and_then(|a| self.attr_at(id, a)) {
+            out.push_str("/@");
+            out.push_str(self.name(a.name));
         }
-        let mut buf = vec![0u8; len];
-        let mut end = len;
-        let mut put = |bytes: &[u8]| {
-            end -= bytes.len();
-            buf[end..end + bytes.len()].copy_from_slice(bytes);
-        };
-        if let Some(a) = attr {
-            put(a.as_bytes());
-            put(b"/@");
+        out
+    }
+
+    /// Writes the steps from the root to `id` (recursion as deep as the tree: at most
+    /// [`MAX_DEPTH`]).
+    fn write_steps(&self, out: &mut String, id: NodeId, indexes: &[u32]) {
+        let e = self.el(id);
+        if let Some(p) = e.parent {
+            self.write_steps(out, p, indexes);
         }
-        let mut cur = Some(id);
-        while let Some(c) = cur {
-            let e = self.el(c);
-            let n = indexes[c as usize];
-            if n > 0 {
-                put(b"]");
-                put(itoa::Buffer::new().format(n).as_bytes());
-                put(b"[");
-            }
-            put(self.name(e.name).as_bytes());
-            put(b"/");
-            cur = e.parent;
+        out.push('/');
+        out.push_str(self.name(e.name));
+        let n = indexes[id as usize];
+        if n > 0 {
+            out.push('[');
+            out.push_str(itoa::Buffer::new().format(n));
+            out.push(']');
         }
-        String::from_utf8(buf).expect("names are text")
     }
 
     /// Resolves an element path (see [`XmlTree::path`]; a step without `[n]` means the first) to
@@ -1148,16 +1137,6 @@ impl XmlTree {
             Some(a) => (a.start, a.end),
             None => (e.start, e.tag_end),
         }
-    }
-}
-
-/// The length of a step's `[n]` (0: none).
-fn index_len(n: u32) -> usize {
-    match n {
-        0 => 0,
-        1..=9 => 3,
-        10..=99 => 4,
-        n => 2 + n.ilog10() as usize + 1,
     }
 }
 
