@@ -3,13 +3,13 @@
 //! The recorded keys are the canonical CSAF 2.0 JSON pointers of the model (`/vulnerabilities/0/
 //! scores/1/cvss_v3/baseScore`, `/document/tracking/revision_history/0/number`, …); the values are the
 //! element or attribute that holds the value. The same code builds the model and the map, so the
-//! two cannot disagree; the map is only built when a document has findings to locate.
+//! two cannot disagree.
 //!
 //! Lenient: elements are matched by local name in a CVRF namespace (or in none), whatever the
 //! schema order; a missing element leaves the model field empty; several elements where the schema
 //! allows one are all read where the model has a list, else the first is taken.
 
-use super::xml::{NodeId, XmlTree};
+use super::xml::{Known as K, NodeId, XmlTree};
 use crate::model::*;
 use hashbrown::HashTable;
 use std::hash::BuildHasher as _;
@@ -112,10 +112,12 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
     let mut f = Filler {
         t,
         p: String::new(),
-        // about one pointer per element, of some 40 bytes
+        // up to two pointers per element (Microsoft's advisories: 1.8), of some 45 bytes; sized
+        // for the most, as doubling copies cost more than unused capacity (untouched pages of a
+        // large allocation are never resident)
         map: record.then(|| PointerMap {
-            keys: String::with_capacity(t.elements.len() * 40),
-            entries: Vec::with_capacity(t.elements.len()),
+            keys: String::with_capacity(t.elements.len() * 96),
+            entries: Vec::with_capacity(t.elements.len() * 2),
             ..PointerMap::default()
         }),
         extra_products: Vec::new(),
@@ -127,9 +129,9 @@ pub(super) fn fill(t: &XmlTree, version: Version, record: bool) -> (Advisory, Op
         f.document(root)
     });
     let product_tree = t
-        .kid(root, "ProductTree")
+        .kid_of(root, K::ProductTree)
         .map(|pt| f.seg("product_tree", |f| f.product_tree(pt)));
-    let vulns: Vec<NodeId> = t.kids(root, "Vulnerability").collect();
+    let vulns: Vec<NodeId> = t.kids_of(root, K::Vulnerability).collect();
     let vulnerabilities = f.seg("vulnerabilities", |f| {
         vulns
             .iter()
@@ -201,21 +203,21 @@ impl Filler<'_> {
     // ---- values ---------------------------------------------------------------------------
 
     /// The text of the first child `name`, recorded under `seg`; `trim` for token-like values.
-    fn child_text(&mut self, parent: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
-        let c = self.t.kid(parent, name)?;
+    fn child_text(&mut self, parent: NodeId, name: K, seg: &str, trim: bool) -> Option<String> {
+        let c = self.t.kid_of(parent, name)?;
         self.at(seg, c);
         let text = self.t.text(c);
         Some(if trim { trimmed(text) } else { text.to_owned() })
     }
 
-    fn child_ts(&mut self, parent: NodeId, name: &str, seg: &str) -> Option<Timestamp> {
+    fn child_ts(&mut self, parent: NodeId, name: K, seg: &str) -> Option<Timestamp> {
         self.child_text(parent, name, seg, true)
             .map(|s| Timestamp::parse(&s))
     }
 
     /// The value of attribute `name` of `node`, recorded under `seg`.
-    fn attr(&mut self, node: NodeId, name: &str, seg: &str, trim: bool) -> Option<String> {
-        let (i, v) = self.t.attr(node, name)?;
+    fn attr(&mut self, node: NodeId, name: K, seg: &str, trim: bool) -> Option<String> {
+        let (i, v) = self.t.attr_of(node, name)?;
         let v = if trim { trimmed(v) } else { v.to_owned() };
         if self.map.is_some() {
             self.seg(seg, |f| f.rec_attr(node, i));
@@ -224,8 +226,8 @@ impl Filler<'_> {
     }
 
     /// The trimmed texts of every child `name`, recorded under `seg/i`.
-    fn id_list(&mut self, parent: NodeId, name: &str, seg: &str) -> Vec<String> {
-        let kids: Vec<NodeId> = self.t.kids(parent, name).collect();
+    fn id_list(&mut self, parent: NodeId, name: K, seg: &str) -> Vec<String> {
+        let kids: Vec<NodeId> = self.t.kids_of(parent, name).collect();
         self.list_of(&kids, seg, true)
     }
 
@@ -252,46 +254,51 @@ impl Filler<'_> {
 
     /// Children `item` of every container `container` of `parent`, with the container recorded
     /// under `seg`.
-    fn items(&mut self, parent: NodeId, container: &str, item: &str, seg: &str) -> Vec<NodeId> {
+    fn items(&mut self, parent: NodeId, container: K, item: K, seg: &str) -> Vec<NodeId> {
         let t = self.t;
-        let containers: Vec<NodeId> = t.kids(parent, container).collect();
-        if let Some(&c) = containers.first() {
-            self.at(seg, c);
+        let mut containers = t.kids_of(parent, container);
+        let Some(first) = containers.next() else {
+            return Vec::new();
+        };
+        self.at(seg, first);
+        let mut out: Vec<NodeId> = t.kids_of(first, item).collect();
+        for c in containers {
+            out.extend(t.kids_of(c, item));
         }
-        containers.into_iter().flat_map(|c| t.kids(c, item)).collect()
+        out
     }
 
     // ---- document -------------------------------------------------------------------------
 
     fn document(&mut self, root: NodeId) -> Document {
         let t = self.t;
-        let title = self.child_text(root, "DocumentTitle", "title", false);
-        let lang = match t.kid(root, "DocumentTitle") {
-            Some(dt) if t.attr(dt, "xml:lang").is_some() => self.attr(dt, "xml:lang", "lang", true),
-            _ => self.attr(root, "xml:lang", "lang", true),
+        let title = self.child_text(root, K::DocumentTitle, "title", false);
+        let lang = match t.kid_of(root, K::DocumentTitle) {
+            Some(dt) if t.attr_of(dt, K::XmlLang).is_some() => self.attr(dt, K::XmlLang, "lang", true),
+            _ => self.attr(root, K::XmlLang, "lang", true),
         };
-        let category = self.child_text(root, "DocumentType", "category", true);
-        let publisher = match t.kid(root, "DocumentPublisher") {
+        let category = self.child_text(root, K::DocumentType, "category", true);
+        let publisher = match t.kid_of(root, K::DocumentPublisher) {
             Some(p) => self.seg("publisher", |f| {
                 f.rec(p);
                 Publisher {
                     category: f
-                        .attr(p, "Type", "category", true)
+                        .attr(p, K::Type, "category", true)
                         .map(|c| PublisherCategory::parse(&c)),
                     name: None,
                     namespace: None,
-                    contact_details: f.child_text(p, "ContactDetails", "contact_details", false),
-                    issuing_authority: f.child_text(p, "IssuingAuthority", "issuing_authority", false),
+                    contact_details: f.child_text(p, K::ContactDetails, "contact_details", false),
+                    issuing_authority: f.child_text(p, K::IssuingAuthority, "issuing_authority", false),
                 }
             }),
             None => Publisher::default(),
         };
-        let tracking = match t.kid(root, "DocumentTracking") {
+        let tracking = match t.kid_of(root, K::DocumentTracking) {
             Some(tr) => self.seg("tracking", |f| f.tracking(tr)),
             None => Tracking::default(),
         };
-        let notes = self.notes(root, "DocumentNotes");
-        let distribution = t.kid(root, "DocumentDistribution").map(|d| {
+        let notes = self.notes(root, K::DocumentNotes);
+        let distribution = t.kid_of(root, K::DocumentDistribution).map(|d| {
             self.seg("distribution", |f| {
                 f.rec(d);
                 f.at("text", d);
@@ -301,17 +308,17 @@ impl Filler<'_> {
                 ..Distribution::default()
             }
         });
-        let aggregate_severity = t.kid(root, "AggregateSeverity").map(|a| {
+        let aggregate_severity = t.kid_of(root, K::AggregateSeverity).map(|a| {
             self.seg("aggregate_severity", |f| {
                 f.rec(a);
                 f.at("text", a);
                 AggregateSeverity {
-                    namespace: f.attr(a, "Namespace", "namespace", true),
+                    namespace: f.attr(a, K::Namespace, "namespace", true),
                     text: Some(t.text(a).to_owned()),
                 }
             })
         });
-        let references = self.references(root, "DocumentReferences");
+        let references = self.references(root, K::DocumentReferences);
         let acknowledgments = self.acknowledgments(root);
         Document {
             category,
@@ -333,20 +340,20 @@ impl Filler<'_> {
     fn tracking(&mut self, tr: NodeId) -> Tracking {
         let t = self.t;
         self.rec(tr);
-        let ident = t.kid(tr, "Identification");
-        let id = ident.and_then(|i| self.child_text(i, "ID", "id", true));
+        let ident = t.kid_of(tr, K::Identification);
+        let id = ident.and_then(|i| self.child_text(i, K::ID, "id", true));
         let aliases = match ident {
             Some(i) => {
-                let kids: Vec<NodeId> = t.kids(i, "Alias").collect();
+                let kids: Vec<NodeId> = t.kids_of(i, K::Alias).collect();
                 self.list_of(&kids, "aliases", true)
             }
             None => Vec::new(),
         };
         let status = self
-            .child_text(tr, "Status", "status", true)
+            .child_text(tr, K::Status, "status", true)
             .map(|s| DocumentStatus::parse(&s));
-        let version = self.child_text(tr, "Version", "version", true);
-        let revisions = self.items(tr, "RevisionHistory", "Revision", "revision_history");
+        let version = self.child_text(tr, K::Version, "version", true);
+        let revisions = self.items(tr, K::RevisionHistory, K::Revision, "revision_history");
         let revision_history = self.seg("revision_history", |f| {
             revisions
                 .iter()
@@ -355,29 +362,29 @@ impl Filler<'_> {
                     f.idx(i, |f| {
                         f.rec(r);
                         Revision {
-                            date: f.child_ts(r, "Date", "date"),
-                            number: f.child_text(r, "Number", "number", true),
+                            date: f.child_ts(r, K::Date, "date"),
+                            number: f.child_text(r, K::Number, "number", true),
                             legacy_version: None,
-                            summary: f.child_text(r, "Description", "summary", false),
+                            summary: f.child_text(r, K::Description, "summary", false),
                         }
                     })
                 })
                 .collect()
         });
-        let initial_release_date = self.child_ts(tr, "InitialReleaseDate", "initial_release_date");
-        let current_release_date = self.child_ts(tr, "CurrentReleaseDate", "current_release_date");
-        let generator = t.kid(tr, "Generator").map(|g| {
+        let initial_release_date = self.child_ts(tr, K::InitialReleaseDate, "initial_release_date");
+        let current_release_date = self.child_ts(tr, K::CurrentReleaseDate, "current_release_date");
+        let generator = t.kid_of(tr, K::Generator).map(|g| {
             self.seg("generator", |f| {
                 f.rec(g);
-                let engine_name = match t.kid(g, "Engine") {
+                let engine_name = match t.kid_of(g, K::Engine) {
                     Some(e) => f.seg("engine", |f| {
                         f.rec(e);
-                        f.child_text(g, "Engine", "name", true)
+                        f.child_text(g, K::Engine, "name", true)
                     }),
                     None => None,
                 };
                 Generator {
-                    date: f.child_ts(g, "Date", "date"),
+                    date: f.child_ts(g, K::Date, "date"),
                     engine_name,
                     engine_version: None,
                 }
@@ -395,8 +402,8 @@ impl Filler<'_> {
         }
     }
 
-    fn notes(&mut self, parent: NodeId, container: &str) -> Vec<Note> {
-        let notes = self.items(parent, container, "Note", "notes");
+    fn notes(&mut self, parent: NodeId, container: K) -> Vec<Note> {
+        let notes = self.items(parent, container, K::Note, "notes");
         let t = self.t;
         self.seg("notes", |f| {
             notes
@@ -408,11 +415,11 @@ impl Filler<'_> {
                         f.at("text", n);
                         Note {
                             category: f
-                                .attr(n, "Type", "category", true)
+                                .attr(n, K::Type, "category", true)
                                 .map(|c| NoteCategory::parse(&c)),
                             text: Some(t.text(n).to_owned()),
-                            title: f.attr(n, "Title", "title", false),
-                            audience: f.attr(n, "Audience", "audience", false),
+                            title: f.attr(n, K::Title, "title", false),
+                            audience: f.attr(n, K::Audience, "audience", false),
                             product_ids: Vec::new(),
                             group_ids: Vec::new(),
                         }
@@ -422,8 +429,8 @@ impl Filler<'_> {
         })
     }
 
-    fn references(&mut self, parent: NodeId, container: &str) -> Vec<Reference> {
-        let refs = self.items(parent, container, "Reference", "references");
+    fn references(&mut self, parent: NodeId, container: K) -> Vec<Reference> {
+        let refs = self.items(parent, container, K::Reference, "references");
         self.seg("references", |f| {
             refs.iter()
                 .enumerate()
@@ -432,10 +439,10 @@ impl Filler<'_> {
                         f.rec(r);
                         Reference {
                             category: f
-                                .attr(r, "Type", "category", true)
+                                .attr(r, K::Type, "category", true)
                                 .map(|c| ReferenceCategory::parse(&c)),
-                            url: f.child_text(r, "URL", "url", true),
-                            summary: f.child_text(r, "Description", "summary", false),
+                            url: f.child_text(r, K::URL, "url", true),
+                            summary: f.child_text(r, K::Description, "summary", false),
                         }
                     })
                 })
@@ -444,7 +451,7 @@ impl Filler<'_> {
     }
 
     fn acknowledgments(&mut self, parent: NodeId) -> Vec<Acknowledgment> {
-        let acks = self.items(parent, "Acknowledgments", "Acknowledgment", "acknowledgments");
+        let acks = self.items(parent, K::Acknowledgments, K::Acknowledgment, "acknowledgments");
         let t = self.t;
         self.seg("acknowledgments", |f| {
             acks.iter()
@@ -452,13 +459,13 @@ impl Filler<'_> {
                 .map(|(i, &a)| {
                     f.idx(i, |f| {
                         f.rec(a);
-                        let names: Vec<NodeId> = t.kids(a, "Name").collect();
-                        let urls: Vec<NodeId> = t.kids(a, "URL").collect();
+                        let names: Vec<NodeId> = t.kids_of(a, K::Name).collect();
+                        let urls: Vec<NodeId> = t.kids_of(a, K::URL).collect();
                         Acknowledgment {
                             names: f.list_of(&names, "names", false),
                             // the model keeps one organization: the first
-                            organization: f.child_text(a, "Organization", "organization", false),
-                            summary: f.child_text(a, "Description", "summary", false),
+                            organization: f.child_text(a, K::Organization, "organization", false),
+                            summary: f.child_text(a, K::Description, "summary", false),
                             urls: f.list_of(&urls, "urls", true),
                         }
                     })
@@ -472,9 +479,9 @@ impl Filler<'_> {
     fn product_tree(&mut self, pt: NodeId) -> ProductTree {
         let t = self.t;
         self.rec(pt);
-        let branches: Vec<NodeId> = t.kids(pt, "Branch").collect();
+        let branches: Vec<NodeId> = t.kids_of(pt, K::Branch).collect();
         let branches = self.branches(&branches);
-        let rels: Vec<NodeId> = t.kids(pt, "Relationship").collect();
+        let rels: Vec<NodeId> = t.kids_of(pt, K::Relationship).collect();
         let relationships = self.seg("relationships", |f| {
             rels.iter()
                 .enumerate()
@@ -483,12 +490,12 @@ impl Filler<'_> {
                         f.rec(r);
                         Relationship {
                             category: f
-                                .attr(r, "RelationType", "category", true)
+                                .attr(r, K::RelationType, "category", true)
                                 .map(|c| RelationshipCategory::parse(&c)),
-                            product_reference: f.attr(r, "ProductReference", "product_reference", true),
+                            product_reference: f.attr(r, K::ProductReference, "product_reference", true),
                             relates_to_product_reference: f.attr(
                                 r,
-                                "RelatesToProductReference",
+                                K::RelatesToProductReference,
                                 "relates_to_product_reference",
                                 true,
                             ),
@@ -501,7 +508,7 @@ impl Filler<'_> {
                 .collect()
         });
         // products defined at the top, then those the model cannot keep where they are
-        let mut fpns: Vec<NodeId> = t.kids(pt, "FullProductName").collect();
+        let mut fpns: Vec<NodeId> = t.kids_of(pt, K::FullProductName).collect();
         fpns.append(&mut self.extra_products);
         let full_product_names = self.seg("full_product_names", |f| {
             fpns.iter()
@@ -509,7 +516,7 @@ impl Filler<'_> {
                 .map(|(i, &p)| f.idx(i, |f| f.full_product_name(p)))
                 .collect()
         });
-        let groups = self.items(pt, "ProductGroups", "Group", "product_groups");
+        let groups = self.items(pt, K::ProductGroups, K::Group, "product_groups");
         let product_groups = self.seg("product_groups", |f| {
             groups
                 .iter()
@@ -517,11 +524,11 @@ impl Filler<'_> {
                 .map(|(i, &g)| {
                     f.idx(i, |f| {
                         f.rec(g);
-                        let ids: Vec<NodeId> = t.kids(g, "ProductID").collect();
+                        let ids: Vec<NodeId> = t.kids_of(g, K::ProductID).collect();
                         ProductGroup {
-                            group_id: f.attr(g, "GroupID", "group_id", true),
+                            group_id: f.attr(g, K::GroupID, "group_id", true),
                             product_ids: f.list_of(&ids, "product_ids", true),
-                            summary: f.child_text(g, "Description", "summary", false),
+                            summary: f.child_text(g, K::Description, "summary", false),
                         }
                     })
                 })
@@ -545,12 +552,12 @@ impl Filler<'_> {
                 .map(|(i, &b)| {
                     f.idx(i, |f| {
                         f.rec(b);
-                        let children: Vec<NodeId> = t.kids(b, "Branch").collect();
+                        let children: Vec<NodeId> = t.kids_of(b, K::Branch).collect();
                         Branch {
                             category: f
-                                .attr(b, "Type", "category", true)
+                                .attr(b, K::Type, "category", true)
                                 .map(|c| BranchCategory::parse(&c)),
-                            name: f.attr(b, "Name", "name", false),
+                            name: f.attr(b, K::Name, "name", false),
                             product: f
                                 .first_product(b)
                                 .map(|p| f.seg("product", |f| f.full_product_name(p))),
@@ -572,7 +579,7 @@ impl Filler<'_> {
     /// a branch) are kept as `/product_tree/full_product_names` after the top-level ones, so their
     /// product ids stay defined; their pointers still map to where they are in the XML.
     fn first_product(&mut self, parent: NodeId) -> Option<NodeId> {
-        let mut products = self.t.kids(parent, "FullProductName");
+        let mut products = self.t.kids_of(parent, K::FullProductName);
         let first = products.next();
         self.extra_products.extend(products);
         first
@@ -581,7 +588,7 @@ impl Filler<'_> {
     fn full_product_name(&mut self, p: NodeId) -> FullProductName {
         self.rec(p);
         self.at("name", p);
-        let cpe = self.t.attr(p, "CPE").map(|(i, v)| {
+        let cpe = self.t.attr_of(p, K::CPE).map(|(i, v)| {
             if self.map.is_some() {
                 self.seg("product_identification_helper", |f| {
                     f.rec_attr(p, i);
@@ -591,7 +598,7 @@ impl Filler<'_> {
             trimmed(v)
         });
         FullProductName {
-            product_id: self.attr(p, "ProductID", "product_id", true),
+            product_id: self.attr(p, K::ProductID, "product_id", true),
             name: Some(self.t.text(p).to_owned()),
             helper: cpe.map(|cpe| ProductIdentificationHelper {
                 cpe: Some(cpe),
@@ -605,8 +612,8 @@ impl Filler<'_> {
     fn vulnerability(&mut self, v: NodeId) -> Vulnerability {
         let t = self.t;
         self.rec(v);
-        let title = self.child_text(v, "Title", "title", false);
-        let id_nodes: Vec<NodeId> = t.kids(v, "ID").collect();
+        let title = self.child_text(v, K::Title, "title", false);
+        let id_nodes: Vec<NodeId> = t.kids_of(v, K::ID).collect();
         let ids = self.seg("ids", |f| {
             if let Some(&first) = id_nodes.first() {
                 f.rec(first);
@@ -619,7 +626,7 @@ impl Filler<'_> {
                         f.rec(n);
                         f.at("text", n);
                         VulnerabilityId {
-                            system_name: f.attr(n, "SystemName", "system_name", false),
+                            system_name: f.attr(n, K::SystemName, "system_name", false),
                             text: Some(trimmed(t.text(n))),
                             ..VulnerabilityId::default()
                         }
@@ -627,10 +634,10 @@ impl Filler<'_> {
                 })
                 .collect()
         });
-        let notes = self.notes(v, "Notes");
-        let discovery_date = self.child_ts(v, "DiscoveryDate", "discovery_date");
-        let disclosure_date = self.child_ts(v, "ReleaseDate", "release_date");
-        let involvement_nodes = self.items(v, "Involvements", "Involvement", "involvements");
+        let notes = self.notes(v, K::Notes);
+        let discovery_date = self.child_ts(v, K::DiscoveryDate, "discovery_date");
+        let disclosure_date = self.child_ts(v, K::ReleaseDate, "release_date");
+        let involvement_nodes = self.items(v, K::Involvements, K::Involvement, "involvements");
         let involvements = self.seg("involvements", |f| {
             involvement_nodes
                 .iter()
@@ -640,13 +647,13 @@ impl Filler<'_> {
                         f.rec(n);
                         Involvement {
                             party: f
-                                .attr(n, "Party", "party", true)
+                                .attr(n, K::Party, "party", true)
                                 .map(|c| InvolvementParty::parse(&c)),
                             status: f
-                                .attr(n, "Status", "status", true)
+                                .attr(n, K::Status, "status", true)
                                 .map(|c| InvolvementStatus::parse(&c)),
                             date: None,
-                            summary: f.child_text(n, "Description", "summary", false),
+                            summary: f.child_text(n, K::Description, "summary", false),
                             contact: None,
                             product_ids: Vec::new(),
                             group_ids: Vec::new(),
@@ -655,15 +662,15 @@ impl Filler<'_> {
                 })
                 .collect()
         });
-        let cve = self.child_text(v, "CVE", "cve", true);
-        let cwe_nodes: Vec<NodeId> = t.kids(v, "CWE").collect();
+        let cve = self.child_text(v, K::CVE, "cve", true);
+        let cwe_nodes: Vec<NodeId> = t.kids_of(v, K::CWE).collect();
         let mut cwes = Vec::new();
         for (i, &c) in cwe_nodes.iter().enumerate() {
             let read = |f: &mut Self| {
                 f.rec(c);
                 f.at("name", c);
                 Cwe {
-                    id: f.attr(c, "ID", "id", true),
+                    id: f.attr(c, K::ID, "id", true),
                     name: Some(t.text(c).to_owned()),
                     version: None,
                 }
@@ -675,7 +682,7 @@ impl Filler<'_> {
             cwes.push(self.seg("cwes", |f| f.idx(i, read)));
         }
         let product_status = self.product_status(v);
-        let threat_nodes = self.items(v, "Threats", "Threat", "threats");
+        let threat_nodes = self.items(v, K::Threats, K::Threat, "threats");
         let threats = self.seg("threats", |f| {
             threat_nodes
                 .iter()
@@ -685,19 +692,19 @@ impl Filler<'_> {
                         f.rec(n);
                         Threat {
                             category: f
-                                .attr(n, "Type", "category", true)
+                                .attr(n, K::Type, "category", true)
                                 .map(|c| ThreatCategory::parse(&c)),
-                            details: f.child_text(n, "Description", "details", false),
-                            date: f.attr(n, "Date", "date", true).map(|d| Timestamp::parse(&d)),
-                            group_ids: f.id_list(n, "GroupID", "group_ids"),
-                            product_ids: f.id_list(n, "ProductID", "product_ids"),
+                            details: f.child_text(n, K::Description, "details", false),
+                            date: f.attr(n, K::Date, "date", true).map(|d| Timestamp::parse(&d)),
+                            group_ids: f.id_list(n, K::GroupID, "group_ids"),
+                            product_ids: f.id_list(n, K::ProductID, "product_ids"),
                         }
                     })
                 })
                 .collect()
         });
         let metrics = self.scores(v);
-        let remediation_nodes = self.items(v, "Remediations", "Remediation", "remediations");
+        let remediation_nodes = self.items(v, K::Remediations, K::Remediation, "remediations");
         let remediations = self.seg("remediations", |f| {
             remediation_nodes
                 .iter()
@@ -705,16 +712,16 @@ impl Filler<'_> {
                 .map(|(i, &n)| {
                     f.idx(i, |f| {
                         f.rec(n);
-                        let entitlements: Vec<NodeId> = t.kids(n, "Entitlement").collect();
+                        let entitlements: Vec<NodeId> = t.kids_of(n, K::Entitlement).collect();
                         Remediation {
                             category: f
-                                .attr(n, "Type", "category", true)
+                                .attr(n, K::Type, "category", true)
                                 .map(|c| RemediationCategory::parse(&c)),
-                            details: f.child_text(n, "Description", "details", false),
-                            date: f.attr(n, "Date", "date", true).map(|d| Timestamp::parse(&d)),
-                            product_ids: f.id_list(n, "ProductID", "product_ids"),
-                            group_ids: f.id_list(n, "GroupID", "group_ids"),
-                            url: f.child_text(n, "URL", "url", true),
+                            details: f.child_text(n, K::Description, "details", false),
+                            date: f.attr(n, K::Date, "date", true).map(|d| Timestamp::parse(&d)),
+                            product_ids: f.id_list(n, K::ProductID, "product_ids"),
+                            group_ids: f.id_list(n, K::GroupID, "group_ids"),
+                            url: f.child_text(n, K::URL, "url", true),
                             entitlements: f.list_of(&entitlements, "entitlements", false),
                             restart_required: None,
                             restart_details: None,
@@ -723,7 +730,7 @@ impl Filler<'_> {
                 })
                 .collect()
         });
-        let references = self.references(v, "References");
+        let references = self.references(v, K::References);
         let acknowledgments = self.acknowledgments(v);
         Vulnerability {
             cve,
@@ -747,11 +754,11 @@ impl Filler<'_> {
 
     fn product_status(&mut self, v: NodeId) -> ProductStatus {
         let t = self.t;
-        let statuses = self.items(v, "ProductStatuses", "Status", "product_status");
+        let statuses = self.items(v, K::ProductStatuses, K::Status, "product_status");
         let mut out = ProductStatus::default();
         self.seg("product_status", |f| {
             for &s in &statuses {
-                let Some((_, ty)) = t.attr(s, "Type") else {
+                let Some((_, ty)) = t.attr_of(s, K::Type) else {
                     continue;
                 };
                 let Some(key) = status_key(ty.trim()) else {
@@ -764,7 +771,7 @@ impl Filler<'_> {
                     if list.is_empty() {
                         f.rec(s);
                     }
-                    for id in t.kids(s, "ProductID") {
+                    for id in t.kids_of(s, K::ProductID) {
                         f.idx(list.len(), |f| f.rec(id));
                         list.push(trimmed(t.text(id)));
                     }
@@ -777,14 +784,16 @@ impl Filler<'_> {
     fn scores(&mut self, v: NodeId) -> Vec<Metric> {
         let t = self.t;
         let sets: Vec<NodeId> = t
-            .kids(v, "CVSSScoreSets")
+            .kids_of(v, K::CVSSScoreSets)
             .flat_map(|c| t.children(c).iter().copied())
             .filter(|&s| {
                 t.el(s).ns != super::xml::Ns::Foreign
-                    && matches!(t.el_name(s), "ScoreSet" | "ScoreSetV2" | "ScoreSetV3")
+                    && [K::ScoreSet, K::ScoreSetV2, K::ScoreSetV3]
+                        .iter()
+                        .any(|k| k.sym() == t.el(s).name)
             })
             .collect();
-        if let Some(c) = t.kid(v, "CVSSScoreSets") {
+        if let Some(c) = t.kid_of(v, K::CVSSScoreSets) {
             self.at("scores", c);
         }
         self.seg("scores", |f| {
@@ -798,13 +807,19 @@ impl Filler<'_> {
     fn score_set(&mut self, s: NodeId) -> Metric {
         let t = self.t;
         self.rec(s);
-        let suffix = match t.el_name(s) {
-            "ScoreSetV2" => "V2",
-            "ScoreSetV3" => "V3",
-            _ => "",
+        let name = t.el(s).name;
+        let suffix = if name == K::ScoreSetV2.sym() {
+            "V2"
+        } else if name == K::ScoreSetV3.sym() {
+            "V3"
+        } else {
+            ""
         };
-        let text = |name: &str| t.kid(s, suffixed(name, suffix)).map(|n| (n, trimmed(t.text(n))));
-        let vector = text("Vector");
+        let text = |name: K| {
+            t.kid_of(s, suffixed(name, suffix))
+                .map(|n| (n, trimmed(t.text(n))))
+        };
+        let vector = text(K::Vector);
         let is_v3 = match suffix {
             "V3" => true,
             "V2" => false,
@@ -833,9 +848,9 @@ impl Filler<'_> {
                 cvss.fields.insert("vectorString".into(), v.clone().into());
             }
             for (element, field) in [
-                ("BaseScore", "baseScore"),
-                ("TemporalScore", "temporalScore"),
-                ("EnvironmentalScore", "environmentalScore"),
+                (K::BaseScore, "baseScore"),
+                (K::TemporalScore, "temporalScore"),
+                (K::EnvironmentalScore, "environmentalScore"),
             ] {
                 if let Some((n, v)) = text(element) {
                     f.at(field, n);
@@ -851,14 +866,14 @@ impl Filler<'_> {
             }
             // CVRF has no severity; like the CVRF-to-CSAF converter, derive the v3 one from the score
             if let (true, Some((n, _)), Some(severity)) =
-                (is_v3, text("BaseScore"), cvss.base_score.and_then(v3_severity))
+                (is_v3, text(K::BaseScore), cvss.base_score.and_then(v3_severity))
             {
                 f.at("baseSeverity", n);
                 cvss.base_severity = Some(severity.to_owned());
                 cvss.fields.insert("baseSeverity".into(), severity.into());
             }
         });
-        let ids: Vec<NodeId> = t.kids(s, "ProductID").collect();
+        let ids: Vec<NodeId> = t.kids_of(s, K::ProductID).collect();
         let products = self.list_of(&ids, "products", true);
         let mut metric = Metric {
             products,
@@ -876,15 +891,15 @@ impl Filler<'_> {
 /// The name of a score set's child element `name` (`Vector`, `BaseScore`, `TemporalScore` or
 /// `EnvironmentalScore`) in a `ScoreSet` (suffix ``), `ScoreSetV2` (`V2`) or `ScoreSetV3` (`V3`),
 /// without formatting it each time.
-fn suffixed(name: &str, suffix: &str) -> &'static str {
+fn suffixed(name: K, suffix: &str) -> K {
     let names = match name {
-        "Vector" => ["Vector", "VectorV2", "VectorV3"],
-        "BaseScore" => ["BaseScore", "BaseScoreV2", "BaseScoreV3"],
-        "TemporalScore" => ["TemporalScore", "TemporalScoreV2", "TemporalScoreV3"],
+        K::Vector => [K::Vector, K::VectorV2, K::VectorV3],
+        K::BaseScore => [K::BaseScore, K::BaseScoreV2, K::BaseScoreV3],
+        K::TemporalScore => [K::TemporalScore, K::TemporalScoreV2, K::TemporalScoreV3],
         _ => [
-            "EnvironmentalScore",
-            "EnvironmentalScoreV2",
-            "EnvironmentalScoreV3",
+            K::EnvironmentalScore,
+            K::EnvironmentalScoreV2,
+            K::EnvironmentalScoreV3,
         ],
     };
     match suffix {

@@ -6,14 +6,15 @@
 //! The reader works on text that [`crate::parse::decode`] already decoded, so an `encoding` in the
 //! XML declaration is ignored.
 
+use hashbrown::HashTable;
 use quick_xml::escape::EscapeError;
 use quick_xml::events::attributes::AttrError;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::hash::BuildHasher as _;
+use std::sync::{LazyLock, OnceLock};
 
 /// Elements nest at most this deep; deeper input is a parse error.
 pub const MAX_DEPTH: usize = 256;
@@ -132,37 +133,265 @@ pub struct XmlTree {
     by_name: OnceLock<Vec<NodeId>>,
 }
 
-#[derive(Debug, Clone, Default)]
+macro_rules! known_names {
+    ($($id:ident => $text:literal,)*) => {
+        /// The names every CVRF document uses (element and attribute names the model is filled
+        /// from, the CVRF namespaces, the empty name), interned at fixed symbols in every tree:
+        /// `Known::Vulnerability as Sym` is the symbol of `Vulnerability`. Filling the model looks
+        /// its elements up by these symbols instead of hashing about a million names.
+        #[allow(missing_docs, clippy::upper_case_acronyms)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(u32)]
+        pub enum Known {
+            $($id,)*
+        }
+
+        /// The texts of the [`Known`] names, by symbol.
+        const KNOWN: &[&str] = &[$($text,)*];
+    };
+}
+
+known_names! {
+    Empty => "",
+    Cvrf11 => "http://www.icasi.org/CVRF/schema/cvrf/1.1",
+    Prod11 => "http://www.icasi.org/CVRF/schema/prod/1.1",
+    Vuln11 => "http://www.icasi.org/CVRF/schema/vuln/1.1",
+    Common11 => "http://www.icasi.org/CVRF/schema/common/1.1",
+    Cvrf12 => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/cvrf",
+    Prod12 => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/prod",
+    Vuln12 => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/vuln",
+    Common12 => "http://docs.oasis-open.org/csaf/ns/csaf-cvrf/v1.2/common",
+    Cvrfdoc => "cvrfdoc",
+    DocumentTitle => "DocumentTitle",
+    DocumentType => "DocumentType",
+    DocumentPublisher => "DocumentPublisher",
+    ContactDetails => "ContactDetails",
+    IssuingAuthority => "IssuingAuthority",
+    DocumentTracking => "DocumentTracking",
+    Identification => "Identification",
+    ID => "ID",
+    Alias => "Alias",
+    Status => "Status",
+    Version => "Version",
+    RevisionHistory => "RevisionHistory",
+    Revision => "Revision",
+    Number => "Number",
+    Date => "Date",
+    Description => "Description",
+    InitialReleaseDate => "InitialReleaseDate",
+    CurrentReleaseDate => "CurrentReleaseDate",
+    Generator => "Generator",
+    Engine => "Engine",
+    DocumentNotes => "DocumentNotes",
+    Notes => "Notes",
+    Note => "Note",
+    DocumentDistribution => "DocumentDistribution",
+    AggregateSeverity => "AggregateSeverity",
+    DocumentReferences => "DocumentReferences",
+    References => "References",
+    Reference => "Reference",
+    URL => "URL",
+    Acknowledgments => "Acknowledgments",
+    Acknowledgment => "Acknowledgment",
+    Name => "Name",
+    Organization => "Organization",
+    ProductTree => "ProductTree",
+    Branch => "Branch",
+    FullProductName => "FullProductName",
+    Relationship => "Relationship",
+    ProductGroups => "ProductGroups",
+    Group => "Group",
+    ProductID => "ProductID",
+    GroupID => "GroupID",
+    Vulnerability => "Vulnerability",
+    Title => "Title",
+    DiscoveryDate => "DiscoveryDate",
+    ReleaseDate => "ReleaseDate",
+    Involvements => "Involvements",
+    Involvement => "Involvement",
+    CVE => "CVE",
+    CWE => "CWE",
+    ProductStatuses => "ProductStatuses",
+    Threats => "Threats",
+    Threat => "Threat",
+    CVSSScoreSets => "CVSSScoreSets",
+    ScoreSet => "ScoreSet",
+    ScoreSetV2 => "ScoreSetV2",
+    ScoreSetV3 => "ScoreSetV3",
+    Vector => "Vector",
+    VectorV2 => "VectorV2",
+    VectorV3 => "VectorV3",
+    BaseScore => "BaseScore",
+    BaseScoreV2 => "BaseScoreV2",
+    BaseScoreV3 => "BaseScoreV3",
+    TemporalScore => "TemporalScore",
+    TemporalScoreV2 => "TemporalScoreV2",
+    TemporalScoreV3 => "TemporalScoreV3",
+    EnvironmentalScore => "EnvironmentalScore",
+    EnvironmentalScoreV2 => "EnvironmentalScoreV2",
+    EnvironmentalScoreV3 => "EnvironmentalScoreV3",
+    Remediations => "Remediations",
+    Remediation => "Remediation",
+    Entitlement => "Entitlement",
+    XmlLang => "xml:lang",
+    Type => "Type",
+    Namespace => "Namespace",
+    Audience => "Audience",
+    Ordinal => "Ordinal",
+    RelationType => "RelationType",
+    ProductReference => "ProductReference",
+    RelatesToProductReference => "RelatesToProductReference",
+    CPE => "CPE",
+    SystemName => "SystemName",
+    Party => "Party",
+}
+
+impl Known {
+    /// The symbol of this name in every tree.
+    pub const fn sym(self) -> Sym {
+        self as Sym
+    }
+}
+
+/// The hasher of every name table (one random seed per process), and the table of the
+/// [`Known`] names, built once.
+static KNOWN_INDEX: LazyLock<(foldhash::fast::RandomState, HashTable<Sym>)> = LazyLock::new(|| {
+    let state = foldhash::fast::RandomState::default();
+    let mut table = HashTable::with_capacity(KNOWN.len());
+    for (sym, name) in KNOWN.iter().enumerate() {
+        table.insert_unique(state.hash_one(name.as_bytes()), sym as Sym, |&s| {
+            state.hash_one(KNOWN[s as usize].as_bytes())
+        });
+    }
+    (state, table)
+});
+
+/// The names of one tree: the [`Known`] ones at their fixed symbols, then the others the
+/// document uses, in the order first seen.
+#[derive(Debug, Clone)]
 struct Interner {
-    names: Vec<Box<str>>,
-    /// Name bytes → symbol (foldhash: names are short and hashed once per element).
-    index: HashMap<Box<[u8]>, Sym, foldhash::fast::RandomState>,
+    /// The names after the known ones (symbol `KNOWN.len() + i`).
+    extra: Vec<Box<str>>,
+    /// Symbols of `extra` by the hash of their name's bytes.
+    index: HashTable<Sym>,
+    /// The symbol last found per [`short_hash`] slot ([`NO_SYM`]: none): a document uses a few
+    /// dozen names, so nearly every lookup is one load and one comparison, no hashing.
+    recent: [Sym; 256],
     /// The last namespace URI interned and its kind (most elements share their parent's).
     last_ns: Option<(Sym, Ns)>,
-    /// The empty name (elements without a namespace), once interned.
-    empty: Option<Sym>,
+}
+
+const NO_SYM: Sym = Sym::MAX;
+
+impl Default for Interner {
+    fn default() -> Self {
+        Interner {
+            extra: Vec::new(),
+            index: HashTable::new(),
+            recent: [NO_SYM; 256],
+            last_ns: None,
+        }
+    }
+}
+
+/// A cheap hash of a short byte string (its length, first and last bytes), well mixed in its
+/// high bits: for direct-mapped caches, where a collision only costs a slower lookup.
+fn short_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let x = if n >= 8 {
+        let head = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let tail = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        head ^ tail.rotate_left(29)
+    } else if n >= 4 {
+        let head = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+        let tail = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
+        (u64::from(head) << 32) | u64::from(tail)
+    } else if n > 0 {
+        u64::from(b[0]) | (u64::from(b[n / 2]) << 8) | (u64::from(b[n - 1]) << 16)
+    } else {
+        0
+    };
+    fold_mul(x ^ n as u64, 0x9E37_79B9_7F4A_7C15)
+}
+
+/// The 128-bit product of `a` and `b`, its halves xored: a fast mix of all bits of both.
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
 }
 
 impl Interner {
+    fn name(&self, sym: Sym) -> &str {
+        match KNOWN.get(sym as usize) {
+            Some(known) => known,
+            None => &self.extra[sym as usize - KNOWN.len()],
+        }
+    }
+
+    fn slot(bytes: &[u8]) -> usize {
+        (short_hash(bytes) >> 56) as usize
+    }
+
+    /// The symbol of a name, when it is known or the document used it.
+    fn find(&self, bytes: &[u8]) -> Option<Sym> {
+        let recent = self.recent[Self::slot(bytes)];
+        if recent != NO_SYM && self.name(recent).as_bytes() == bytes {
+            return Some(recent);
+        }
+        self.find_hashed(bytes, Self::hash(bytes))
+    }
+
+    fn find_hashed(&self, bytes: &[u8], hash: u64) -> Option<Sym> {
+        let known = &KNOWN_INDEX.1;
+        if let Some(&sym) = known.find(hash, |&s| KNOWN[s as usize].as_bytes() == bytes) {
+            return Some(sym);
+        }
+        self.index
+            .find(hash, |&s| {
+                self.extra[s as usize - KNOWN.len()].as_bytes() == bytes
+            })
+            .copied()
+    }
+
+    fn hash(bytes: &[u8]) -> u64 {
+        KNOWN_INDEX.0.hash_one(bytes)
+    }
+
     fn intern(&mut self, bytes: &[u8]) -> Sym {
-        if let Some(&sym) = self.index.get(bytes) {
+        let slot = Self::slot(bytes);
+        let recent = self.recent[slot];
+        if recent != NO_SYM && self.name(recent).as_bytes() == bytes {
+            return recent;
+        }
+        let sym = self.intern_hashed(bytes);
+        self.recent[slot] = sym;
+        sym
+    }
+
+    fn intern_hashed(&mut self, bytes: &[u8]) -> Sym {
+        let hash = Self::hash(bytes);
+        if let Some(sym) = self.find_hashed(bytes, hash) {
             return sym;
         }
-        let sym = self.names.len() as Sym;
-        self.names.push(utf8(bytes).as_ref().into());
-        self.index.insert(bytes.into(), sym);
+        let sym = (KNOWN.len() + self.extra.len()) as Sym;
+        // (names are slices of a `str` cut at ASCII bytes: always UTF-8, stored as they are)
+        self.extra.push(utf8(bytes).as_ref().into());
+        let extra = &self.extra;
+        self.index.insert_unique(hash, sym, |&s| {
+            Self::hash(extra[s as usize - KNOWN.len()].as_bytes())
+        });
         sym
     }
 
     /// The symbol and kind of a namespace URI.
     fn intern_ns(&mut self, bytes: &[u8]) -> (Ns, Sym) {
         if let Some((last, kind)) = self.last_ns {
-            if self.names[last as usize].as_bytes() == bytes {
+            if self.name(last).as_bytes() == bytes {
                 return (kind, last);
             }
         }
         let sym = self.intern(bytes);
-        let text = self.names[sym as usize].trim_end_matches('/');
+        let text = self.name(sym).trim_end_matches('/');
         let kind = if CVRF_NAMESPACES.contains(&text) {
             Ns::Cvrf
         } else {
@@ -170,17 +399,6 @@ impl Interner {
         };
         self.last_ns = Some((sym, kind));
         (kind, sym)
-    }
-
-    fn intern_empty(&mut self) -> Sym {
-        match self.empty {
-            Some(sym) => sym,
-            None => {
-                let sym = self.intern(b"");
-                self.empty = Some(sym);
-                sym
-            }
-        }
     }
 }
 
@@ -232,10 +450,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
     }
     let base = text.as_ptr() as usize;
     let mut names = Interner::default();
-    // sized from the input (CVRF advisories have an element per 80 to 100 bytes, about as many
-    // attributes, and less text than markup): few reallocations
-    let mut elements: Vec<Element> = Vec::with_capacity(text.len() / 128);
-    let mut attrs: Vec<Attr> = Vec::with_capacity(text.len() / 128);
+    // Sized from the input: no doubling copies of the largest arrays, and no capacity left
+    // unused (the documents with the most elements per byte, Microsoft's, have one per 35 bytes,
+    // others one per 100). An element has one `<` not followed by `/` (its start tag; comments,
+    // declarations and processing instructions have one too): an upper bound read at memchr speed,
+    // capped for inputs of little else than `<` (comments, CDATA), which grow like before.
+    let tags = start_tags(text).min(text.len() / 16 + 16);
+    let mut elements: Vec<Element> = Vec::with_capacity(tags);
+    // (about one attribute per two elements)
+    let mut attrs: Vec<Attr> = Vec::with_capacity(tags / 2 + 8);
     let mut texts = String::with_capacity(text.len() / 4);
     let mut stack: Vec<Open> = Vec::new();
     // The texts of the open elements, outermost first: a child's text is appended after its
@@ -279,8 +502,7 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                 let name = names.intern(e.local_name().as_ref());
                 let parent = stack.last().map(|o| o.id);
                 if parent.is_none() {
-                    check_root(&names.names[name as usize], &names.names[uri as usize])
-                        .map_err(|m| err(m, pos))?;
+                    check_root(names.name(name), names.name(uri)).map_err(|m| err(m, pos))?;
                 }
                 let first_attr = attrs.len();
                 attributes(&e, text, base, pos, &mut names, &mut attrs, &mut texts)?;
@@ -441,7 +663,7 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                     return Err(err(
                         format!(
                             "not well-formed XML: the file ends inside the element `{}` (no end tag)",
-                            names.names[el.name as usize]
+                            names.name(el.name)
                         ),
                         text.len(),
                     ));
@@ -462,6 +684,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
             }
         }
     }
+}
+
+/// How many `<` of `text` are followed by neither `/`, `!` nor `?`: at least the number of
+/// elements.
+fn start_tags(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes)
+        .filter(|&i| !matches!(bytes.get(i + 1), Some(b'/' | b'!' | b'?')))
+        .count()
 }
 
 /// Lays out the child lists: each element's `children.len` holds its number of children; sets
@@ -487,8 +718,8 @@ fn child_lists(elements: &mut [Element]) -> Vec<NodeId> {
 fn namespace(ns: &ResolveResult<'_>, names: &mut Interner) -> (Ns, Sym) {
     match ns {
         ResolveResult::Bound(n) => names.intern_ns(n.as_ref()),
-        ResolveResult::Unbound => (Ns::None, names.intern_empty()),
-        ResolveResult::Unknown(_) => (Ns::Foreign, names.intern_empty()),
+        ResolveResult::Unbound => (Ns::None, Known::Empty.sym()),
+        ResolveResult::Unknown(_) => (Ns::Foreign, Known::Empty.sym()),
     }
 }
 
@@ -673,7 +904,7 @@ fn quick_xml_message(e: &quick_xml::Error, inside: Option<Sym>, names: &Interner
         other => other.to_string(),
     };
     let inside = inside
-        .map(|name| format!(" (inside `{}`)", names.names[name as usize]))
+        .map(|name| format!(" (inside `{}`)", names.name(name)))
         .unwrap_or_default();
     format!("not well-formed XML: {detail}{inside}")
 }
@@ -711,7 +942,7 @@ impl XmlTree {
 
     /// The text of an interned name.
     pub fn name(&self, sym: Sym) -> &str {
-        &self.names.names[sym as usize]
+        self.names.name(sym)
     }
 
     /// The local name of an element.
@@ -726,7 +957,7 @@ impl XmlTree {
 
     /// The interned name of `name`, when the document uses it.
     pub fn sym(&self, name: &str) -> Option<Sym> {
-        self.names.index.get(name.as_bytes()).copied()
+        self.names.find(name.as_bytes())
     }
 
     /// Child elements named `name` in a CVRF namespace or in none, in document order.
@@ -739,14 +970,36 @@ impl XmlTree {
         })
     }
 
+    /// [`XmlTree::kids`] of a [`Known`] name: no name lookup.
+    pub fn kids_of(&self, id: NodeId, name: Known) -> impl Iterator<Item = NodeId> + '_ {
+        let sym = name.sym();
+        self.children(id).iter().copied().filter(move |&c| {
+            let e = self.el(c);
+            e.name == sym && e.ns != Ns::Foreign
+        })
+    }
+
     /// The first child element named `name` (see [`XmlTree::kids`]).
     pub fn kid(&self, id: NodeId, name: &str) -> Option<NodeId> {
         self.kids(id, name).next()
     }
 
+    /// [`XmlTree::kid`] of a [`Known`] name: no name lookup.
+    pub fn kid_of(&self, id: NodeId, name: Known) -> Option<NodeId> {
+        self.kids_of(id, name).next()
+    }
+
     /// The index and value of the attribute named `name` (as written, e.g. `xml:lang`).
     pub fn attr(&self, id: NodeId, name: &str) -> Option<(u32, &str)> {
-        let sym = self.sym(name)?;
+        self.attr_sym(id, self.sym(name)?)
+    }
+
+    /// [`XmlTree::attr`] of a [`Known`] name: no name lookup.
+    pub fn attr_of(&self, id: NodeId, name: Known) -> Option<(u32, &str)> {
+        self.attr_sym(id, name.sym())
+    }
+
+    fn attr_sym(&self, id: NodeId, sym: Sym) -> Option<(u32, &str)> {
         self.attrs(id)
             .iter()
             .enumerate()
@@ -936,6 +1189,104 @@ mod tests {
         assert_eq!(t.find_path("/a/b[2]"), (2, None));
         assert_eq!(t.find_path("/a/b/@y"), (1, Some(0)));
         assert_eq!(t.find_path("/a/b[7]/c"), (0, None));
+    }
+
+    /// The element path as the contract writes it, step by step from the root (the reference
+    /// for [`XmlTree::path`], which writes it back to front).
+    fn reference_path(t: &XmlTree, id: NodeId, attr: Option<u32>) -> String {
+        let mut steps = Vec::new();
+        let mut cur = Some(id);
+        while let Some(c) = cur {
+            let e = t.el(c);
+            let parent = e.parent;
+            let same: Vec<NodeId> = match parent {
+                Some(p) => t
+                    .children(p)
+                    .iter()
+                    .copied()
+                    .filter(|&s| t.el(s).name == e.name)
+                    .collect(),
+                None => vec![c],
+            };
+            let n = same.iter().position(|&s| s == c).unwrap() + 1;
+            let indexed =
+                parent.is_some() && (same.len() > 1 || repeatable(t.el_name(parent.unwrap()), t.el_name(c)));
+            steps.push(if indexed {
+                format!("/{}[{n}]", t.el_name(c))
+            } else {
+                format!("/{}", t.el_name(c))
+            });
+            cur = parent;
+        }
+        steps.reverse();
+        let mut out = steps.concat();
+        if let Some(a) = attr.and_then(|a| t.attrs(id).get(a as usize)) {
+            out.push_str("/@");
+            out.push_str(t.name(a.name));
+        }
+        out
+    }
+
+    #[test]
+    fn paths_match_the_reference() {
+        let mut s = String::from("<cvrfdoc xmlns=\"urn:x\"><ProductTree>");
+        for i in 0..12 {
+            s.push_str(&format!(
+                "<Branch Name=\"b{i}\"><FullProductName ProductID=\"P{i}\">p</FullProductName></Branch>"
+            ));
+        }
+        s.push_str("<Extra/><Extra/><One a=\"1\" b=\"2\"/></ProductTree><Vulnerability><Notes><Note/></Notes></Vulnerability></cvrfdoc>");
+        let t = tree(&s).unwrap();
+        for id in 0..t.elements.len() as NodeId {
+            assert_eq!(t.path(id, None), reference_path(&t, id, None));
+            for a in 0..=t.attrs(id).len() as u32 {
+                assert_eq!(t.path(id, Some(a)), reference_path(&t, id, Some(a)), "{id} {a}");
+            }
+        }
+        assert_eq!(
+            t.path(25, None),
+            "/cvrfdoc/ProductTree/Branch[12]/FullProductName"
+        );
+        assert_eq!(t.path(27, None), "/cvrfdoc/ProductTree/Extra[2]");
+    }
+
+    #[test]
+    fn names_are_interned_once_whatever_their_slot() {
+        // many names, so that the direct-mapped cache of recent symbols collides
+        let mut names = Interner::default();
+        let words: Vec<String> = (0..2000)
+            .map(|i| format!("n{i}"))
+            .chain(KNOWN.iter().map(|k| k.to_string()))
+            .collect();
+        let syms: Vec<Sym> = words.iter().map(|w| names.intern(w.as_bytes())).collect();
+        for (w, &sym) in words.iter().zip(&syms) {
+            assert_eq!(names.name(sym), w);
+            assert_eq!(names.intern(w.as_bytes()), sym);
+            assert_eq!(names.find(w.as_bytes()), Some(sym));
+        }
+        for (i, k) in KNOWN.iter().enumerate() {
+            assert_eq!(names.find(k.as_bytes()), Some(i as Sym));
+        }
+        assert_eq!(names.find(b"never-used"), None);
+        let distinct: std::collections::HashSet<Sym> = syms.iter().copied().collect();
+        assert_eq!(distinct.len(), words.len());
+        let t = tree("<Vulnerability><ProductID/><Foo/></Vulnerability>").unwrap();
+        assert_eq!(t.el(0).name, Known::Vulnerability.sym());
+        assert_eq!(t.sym("Foo"), Some(t.el(2).name));
+        assert_eq!(t.kid_of(0, Known::ProductID), t.kid(0, "ProductID"));
+    }
+
+    #[test]
+    fn start_tags_bound_the_elements() {
+        for s in [
+            "<a/>",
+            "<?xml version=\"1.0\"?><!-- < --><a><b>x</b><![CDATA[<c>]]><d/></a>",
+            "<a>\n<b></b>\n</a>",
+        ] {
+            let t = tree(s).unwrap();
+            assert!(start_tags(s) >= t.elements.len(), "{s}");
+        }
+        assert_eq!(start_tags("<a><b/></a>"), 2);
     }
 
     #[test]
