@@ -170,3 +170,42 @@ fn only_hash_algorithm(
         }
     }
 }
+
+/// Reports each product of vulnerability `v`'s status lists named in `lists` that `covered` does not
+/// accept: `product `ID`<tail>` at `/vulnerabilities/v/product_status/<list>/i`, where `tail(list)` is
+/// the message's end. The list's pointer and the tail are built once per list that has a finding.
+pub(crate) fn report_uncovered_status_entries(
+    rule: &'static str,
+    v: usize,
+    vuln: &crate::model::Vulnerability,
+    lists: &[&str],
+    covered: impl Fn(&str) -> bool,
+    tail: impl Fn(&str) -> String,
+    out: &mut Vec<crate::diag::Finding>,
+) {
+    use crate::diag::{indexed, push_index, Finding};
+    for (list, ids) in vuln.product_status.lists() {
+        if !lists.contains(&list) {
+            continue;
+        }
+        let mut prefix = None;
+        for (i, id) in ids.iter().enumerate() {
+            if covered(id) {
+                continue;
+            }
+            let (pointer, tail) = prefix.get_or_insert_with(|| {
+                let mut pointer = String::from("/vulnerabilities/");
+                push_index(&mut pointer, v);
+                pointer.push_str("/product_status/");
+                pointer.push_str(list);
+                pointer.push('/');
+                (pointer, tail(list))
+            });
+            let mut message = String::with_capacity(9 + id.len() + tail.len());
+            message.push_str("product `");
+            message.push_str(id);
+            message.push_str(tail);
+            out.push(Finding::new(rule, indexed(pointer, i), message));
+        }
+    }
+}

@@ -1,4 +1,4 @@
-use crate::diag::{indexed, push_index, Finding};
+use crate::diag::Finding;
 use crate::rules::Context;
 
 declare_rule! {
@@ -34,32 +34,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .iter()
             .flat_map(|m| m.products.iter().map(String::as_str))
             .collect();
-        for (list, ids) in vuln.product_status.lists() {
-            if !matches!(list, "first_affected" | "known_affected" | "last_affected") {
-                continue;
-            }
-            // the list's pointer and the message's tail, built once per list (see `diag::indexed`)
-            let mut prefix = None;
-            for (i, id) in ids.iter().enumerate() {
-                if !scored.contains(id.as_str()) {
-                    let (pointer, tail) = prefix.get_or_insert_with(|| {
-                        let mut pointer = String::from("/vulnerabilities/");
-                        push_index(&mut pointer, v);
-                        pointer.push_str("/product_status/");
-                        pointer.push_str(list);
-                        pointer.push('/');
-                        (
-                            pointer,
-                            format!("` is listed in `{list}` but no {what} covers it"),
-                        )
-                    });
-                    let mut message = String::with_capacity(9 + id.len() + tail.len());
-                    message.push_str("product `");
-                    message.push_str(id);
-                    message.push_str(tail);
-                    out.push(Finding::new(META.id, indexed(pointer, i), message));
-                }
-            }
-        }
+        super::report_uncovered_status_entries(
+            META.id,
+            v,
+            vuln,
+            &["first_affected", "known_affected", "last_affected"],
+            |id| scored.contains(id),
+            |list| format!("` is listed in `{list}` but no {what} covers it"),
+            out,
+        );
     }
 }
