@@ -8,7 +8,7 @@
 use crate::diag::Finding;
 use crate::index::FastMap;
 use crate::model::Version;
-use crate::parse::cvrf::xml::{NodeId, Ns, Sym, XmlTree};
+use crate::parse::cvrf::xml::{Known, NodeId, Sym, XmlTree};
 use crate::rules::Context;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -850,54 +850,38 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// The children of `parents` named `name` (a symbol of [`XmlTree::sym`]) in a CVRF namespace
-    /// or in none, as [`XmlTree::kids`] finds them, into `out` (cleared first).
-    fn kids(&self, parents: &[NodeId], name: Option<Sym>, out: &mut Vec<NodeId>) {
+    /// The children of `parents` named `name` (see [`XmlTree::kids_of`]), into `out` (cleared first).
+    fn kids(&self, parents: &[NodeId], name: Known, out: &mut Vec<NodeId>) {
         out.clear();
-        let Some(name) = name else {
-            return;
-        };
         for &p in parents {
-            out.extend(self.t.children(p).iter().copied().filter(|&c| {
-                let e = self.t.el(c);
-                e.name == name && e.ns != Ns::Foreign
-            }));
+            out.extend(self.t.kids_of(p, name));
         }
     }
 
     /// `xs:unique` constraints (those of product and group ids are the tests 6.1.2 and 6.1.5).
     fn unique(&mut self) {
-        let t = self.t;
-        // each name is looked up once, not once per parent
-        let [vulnerability, document_notes, notes, note, statuses, status, product_id, score_sets] = [
-            "Vulnerability",
-            "DocumentNotes",
-            "Notes",
-            "Note",
-            "ProductStatuses",
-            "Status",
-            "ProductID",
-            "CVSSScoreSets",
-        ]
-        .map(|name| t.sym(name));
-        let sets = ["ScoreSet", "ScoreSetV2", "ScoreSetV3"].map(|name| (name, t.sym(name)));
+        let sets = [
+            ("ScoreSet", Known::ScoreSet),
+            ("ScoreSetV2", Known::ScoreSetV2),
+            ("ScoreSetV3", Known::ScoreSetV3),
+        ];
         let mut seen = Seen::default();
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let root = [XmlTree::ROOT];
         let mut vulns = Vec::new();
-        self.kids(&root, vulnerability, &mut vulns);
+        self.kids(&root, Known::Vulnerability, &mut vulns);
         self.distinct_ordinals(&vulns, "vulnerability ordinal", &mut seen);
-        self.kids(&root, document_notes, &mut a);
-        self.kids(&a, note, &mut b);
+        self.kids(&root, Known::DocumentNotes, &mut a);
+        self.kids(&a, Known::Note, &mut b);
         self.distinct_ordinals(&b, "note ordinal", &mut seen);
         for &v in &vulns {
             let v = [v];
-            self.kids(&v, notes, &mut a);
-            self.kids(&a, note, &mut b);
+            self.kids(&v, Known::Notes, &mut a);
+            self.kids(&a, Known::Note, &mut b);
             self.distinct_ordinals(&b, "note ordinal", &mut seen);
-            self.kids(&v, statuses, &mut a);
-            self.kids(&a, status, &mut b);
-            self.kids(&b, product_id, &mut a);
+            self.kids(&v, Known::ProductStatuses, &mut a);
+            self.kids(&a, Known::Status, &mut b);
+            self.kids(&b, Known::ProductID, &mut a);
             self.distinct_text(
                 &a,
                 "product id",
@@ -905,9 +889,9 @@ impl<'a> Walk<'a> {
                 &mut seen,
             );
             for (set_name, set) in sets {
-                self.kids(&v, score_sets, &mut a);
+                self.kids(&v, Known::CVSSScoreSets, &mut a);
                 self.kids(&a, set, &mut b);
-                self.kids(&b, product_id, &mut a);
+                self.kids(&b, Known::ProductID, &mut a);
                 self.distinct_text(
                     &a,
                     "product id",
@@ -921,21 +905,17 @@ impl<'a> Walk<'a> {
     /// `Ordinal`s compare as numbers (`01` is `1`).
     fn distinct_ordinals(&mut self, nodes: &[NodeId], what: &str, seen: &mut Seen<'a>) {
         let t: &'a XmlTree = self.t;
-        let Some(ordinal) = t.sym("Ordinal") else {
-            return;
-        };
         seen.clear();
         for &n in nodes {
-            let Some((i, a)) = t.attrs(n).iter().enumerate().find(|(_, a)| a.name == ordinal) else {
+            let Some((i, value)) = t.attr_of(n, Known::Ordinal) else {
                 continue;
             };
-            let value = t.attr_value(a);
             let key = value.trim().trim_start_matches('+').trim_start_matches('0');
             match seen.entry(Cow::Borrowed(key)) {
                 Entry::Occupied(first) => {
                     let first = t.path(*first.get(), None);
                     let msg = cat(&[what, " `", value.trim(), "` is already used by `", &first, "`"]);
-                    self.report(Kind::DuplicateKey, n, Some(i as u32), || msg);
+                    self.report(Kind::DuplicateKey, n, Some(i), || msg);
                 }
                 Entry::Vacant(e) => {
                     e.insert(n);
