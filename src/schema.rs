@@ -2,9 +2,11 @@
 //!
 //! The CSAF 2.0 and 2.1 schemas and everything they reference (FIRST's CVSS v2.0/v3.0/v3.1/v4.0
 //! schemas with FIRST's meta schema, CERT/CC's SSVC schema, the 2.1 extension schema and the 2.1
-//! meta schema) are embedded at build time from `schemas/`. Each validator is compiled once per
-//! process. `$ref`s resolve to the embedded copies (a `?date` query suffix is ignored); any other
-//! reference fails to resolve: nothing is ever fetched.
+//! meta schema) are embedded at build time from `schemas/`. The strict variants that settle the
+//! usual document (see [`strictly_valid`]) are Rust code generated at build time from
+//! `schemas/strict/`; the others are compiled once per process, when first needed. `$ref`s resolve
+//! to the embedded copies (a `?date` query suffix is ignored); any other reference fails to
+//! resolve: nothing is ever fetched.
 
 use crate::diag::Finding;
 use jsonschema::error::ValidationErrorKind;
@@ -166,6 +168,42 @@ fn strict(schema: CsafSchema) -> &'static Validator {
     }
 }
 
+/// The strict variant of the CSAF 2.0 schema as Rust code, generated when csaflint is built
+/// (jsonschema's `validator` macro) from `schemas/strict/`, which holds the embedded schemas made
+/// strict by [`strictify`] (the test `strict_schema_files_are_current` keeps them so). Nothing is
+/// compiled at run time, and a document is checked about twice as fast as by the validator
+/// compiled from the same schema at run time. Only its yes/no is used (see [`strictly_valid`]);
+/// the findings of 6.2.20 come from the run-time validator, which a document that passes never
+/// needs.
+#[jsonschema::validator(
+    path = "schemas/strict/csaf20-csaf_json_schema.json",
+    resources = {
+        "https://www.first.org/cvss/cvss-v2.0.json" => { path = "schemas/strict/first-cvss-v2.0.json" },
+        "https://www.first.org/cvss/cvss-v3.0.json" => { path = "schemas/strict/first-cvss-v3.0.json" },
+        "https://www.first.org/cvss/cvss-v3.1.json" => { path = "schemas/strict/first-cvss-v3.1.json" },
+    },
+    validate_formats = true
+)]
+struct Strict20;
+
+/// The strict variant of the CSAF 2.1 schema, as [`Strict20`] is of 2.0's.
+#[jsonschema::validator(
+    path = "schemas/strict/csaf21-csaf.json",
+    resources = {
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/meta.json" => { path = "schemas/strict/csaf21-meta.json" },
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/extension-content.json" => { path = "schemas/strict/csaf21-extension-content.json" },
+        "https://docs.oasis-open.org/csaf/csaf/v2.1/schema/extension-metaschema.json" => { path = "schemas/strict/csaf21-extension-metaschema.json" },
+        "https://www.first.org/cvss/cvss-v2.0.json" => { path = "schemas/strict/first-cvss-v2.0.json" },
+        "https://www.first.org/cvss/cvss-v3.0.json" => { path = "schemas/strict/first-cvss-v3.0.json" },
+        "https://www.first.org/cvss/cvss-v3.1.json" => { path = "schemas/strict/first-cvss-v3.1.json" },
+        "https://www.first.org/cvss/cvss-v4.0.json" => { path = "schemas/strict/first-cvss-v4.0.json" },
+        "https://www.first.org/cvss/meta.json" => { path = "schemas/strict/first-meta.json" },
+        "https://certcc.github.io/SSVC/data/schema/v2/SelectionList_2_0_0.schema.json" => { path = "schemas/strict/SelectionList_2_0_0.schema.json" },
+    },
+    validate_formats = true
+)]
+struct Strict21;
+
 /// Whether `doc` is valid against the strict variant of the schema: then it is valid against the
 /// schema itself, and has no member the schema does not define (test 6.2.20). One pass answers both
 /// questions for the usual document, which has neither schema errors nor unknown members.
@@ -178,8 +216,15 @@ fn strict(schema: CsafSchema) -> &'static Validator {
 /// them but the `oneOf` of `cvss_v3` (CVSS v3.0 or v3.1), whose branches both require `version`
 /// with disjoint values: they never both match, so a strict match of one is a match of exactly one.
 /// The test `strict_validity_implies_validity` checks these premises on the embedded schemas.
+///
+/// The check runs the code generated at build time ([`Strict20`], [`Strict21`]); the test
+/// `generated_validators_agree_with_the_runtime_ones` compares its answers with the run-time
+/// strict validators' on thousands of documents and variants of them.
 pub fn strictly_valid(doc: &Value, schema: CsafSchema) -> bool {
-    strict(schema).is_valid(doc)
+    match schema {
+        CsafSchema::V20 => Strict20::is_valid(doc),
+        CsafSchema::V21 => Strict21::is_valid(doc),
+    }
 }
 
 /// Members the strict variant of the schema does not define (test 6.2.20): `(pointer of the member, name)`.
@@ -653,5 +698,202 @@ mod tests {
             .build(&schema)
             .unwrap();
         assert!(validator.is_valid(&v));
+    }
+}
+
+#[cfg(test)]
+mod generated {
+    use super::*;
+
+    /// JSON files to compare the validators on: the bundled corpus and fixtures, and when present
+    /// the OASIS material and the developer corpus's smaller files.
+    fn documents() -> Vec<(String, Value)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut stack = vec![
+            root.join("corpus"),
+            root.join("tests/fixtures"),
+            root.join("../shared/spec"),
+            root.join("../shared/corpus/csaf"),
+        ];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "json")
+                    && std::fs::metadata(&path).is_ok_and(|m| m.len() < 200_000)
+                {
+                    let Ok(text) = std::fs::read_to_string(&path) else {
+                        continue;
+                    };
+                    if let Ok(v) = serde_json::from_str::<Value>(&text) {
+                        out.push((path.display().to_string(), v));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every node's pointer.
+    fn pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, c) in m {
+                    pointers(
+                        c,
+                        format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                        out,
+                    );
+                }
+            }
+            Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    pointers(c, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    /// Variants of `doc`, each with one node changed in a way a schema may reject.
+    fn mutations(doc: &Value, seed: u64) -> Vec<Value> {
+        let mut all = Vec::new();
+        pointers(doc, String::new(), &mut all);
+        let mut state = seed | 1;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let replacements = [
+            Value::Null,
+            Value::from(""),
+            Value::from(0),
+            Value::from(-1.5),
+            Value::from("x"),
+            Value::from("2024-13-45T00:00:00Z"),
+            Value::from("2024-01-01T00:00:00Z"),
+            Value::from("not a uri"),
+            Value::from("https://example.com/a b"),
+            Value::from("CVE-2024-1"),
+            Value::from("CWE-79"),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!(["a", "a"]),
+        ];
+        let mut out = Vec::new();
+        for _ in 0..40 {
+            let at = &all[(next() % all.len() as u64) as usize];
+            let mut d = doc.clone();
+            let node = d.pointer_mut(at).unwrap();
+            match next() % 4 {
+                0 => match node {
+                    Value::Object(m) => {
+                        m.insert("x_unknown".to_owned(), Value::from(1));
+                    }
+                    Value::Array(a) if !a.is_empty() => {
+                        let first = a[0].clone();
+                        a.push(first);
+                    }
+                    other => *other = Value::from(true),
+                },
+                1 => match node {
+                    Value::Object(m) if !m.is_empty() => {
+                        let k = m.keys().nth((next() % m.len() as u64) as usize).unwrap().clone();
+                        m.shift_remove(&k);
+                    }
+                    Value::Array(a) => a.clear(),
+                    Value::String(s) => s.push(' '),
+                    other => *other = Value::Null,
+                },
+                _ => *node = replacements[(next() % replacements.len() as u64) as usize].clone(),
+            }
+            out.push(d);
+        }
+        out
+    }
+
+    /// The file under `schemas/strict/` of each embedded schema (the names the validator macros use).
+    fn strict_file(url: &str) -> String {
+        let name = url.rsplit('/').next().unwrap();
+        if url.contains("first.org") {
+            format!("first-{name}")
+        } else if url.contains("/v2.0/") {
+            format!("csaf20-{name}")
+        } else if url.contains("/v2.1/") {
+            format!("csaf21-{name}")
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// The generated validators are built from `schemas/strict/`: each file is its embedded
+    /// schema made strict by [`strictify`], as the run-time strict validators see it.
+    /// `UPDATE_SCHEMAS=1 cargo test` rewrites them.
+    #[test]
+    fn strict_schema_files_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/strict");
+        let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
+        let mut files: Vec<String> = EMBEDDED.iter().map(|(url, _)| strict_file(url)).collect();
+        for (url, _) in EMBEDDED {
+            let mut v = embedded(url).unwrap();
+            strictify(&mut v);
+            let text = serde_json::to_string_pretty(&v).unwrap() + "\n";
+            let path = dir.join(strict_file(url));
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&path, &text).unwrap();
+            }
+            let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                on_disk == text,
+                "{} is not current: run UPDATE_SCHEMAS=1 cargo test",
+                path.display()
+            );
+        }
+        // and nothing else there
+        let mut present: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        present.sort();
+        files.sort();
+        assert_eq!(present, files);
+    }
+
+    /// The validators generated at build time judge every document as the ones compiled at run
+    /// time from the same strict schemas do. (Only their yes/no is used: their error lists differ,
+    /// e.g. a number where a string enumeration is expected gives one error, not two.)
+    #[test]
+    fn generated_validators_agree_with_the_runtime_ones() {
+        let docs = documents();
+        assert!(docs.len() > 20, "only {} documents", docs.len());
+        let mut compared = 0;
+        let mut invalid = 0;
+        for (i, (path, doc)) in docs.iter().enumerate() {
+            let mut variants = mutations(doc, i as u64 * 7919 + 1);
+            variants.push(doc.clone());
+            for v in &variants {
+                for schema in [CsafSchema::V20, CsafSchema::V21] {
+                    let runtime = strict(schema);
+                    let generated = match schema {
+                        CsafSchema::V20 => Strict20::is_valid(v),
+                        CsafSchema::V21 => Strict21::is_valid(v),
+                    };
+                    let expected = runtime.is_valid(v);
+                    assert_eq!(generated, expected, "{path}: {v}");
+                    invalid += usize::from(!expected);
+                    compared += 1;
+                }
+            }
+        }
+        assert!(invalid > compared / 4, "{invalid} of {compared}");
     }
 }
