@@ -64,6 +64,8 @@ pub(super) fn parse(text: &str, check_root: &impl Fn(&str, &str) -> Result<(), S
         open: Vec::new(),
         ns: Vec::new(),
         tag_attrs: Vec::new(),
+        last_ns: None,
+        ns_changes: 0,
     }
     .read(check_root)
     .ok()
@@ -79,6 +81,12 @@ struct Reader<'t> {
     ns: Vec<Binding<'t>>,
     /// The attributes of the start tag being read.
     tag_attrs: Vec<RawAttr>,
+    /// The last namespace resolved: the prefix, the number of declarations that changed the
+    /// scope before (a declaration or the end of its scope counts one) and the result. Elements
+    /// mostly resolve the prefix of the one before in the same scope: no search of the scope.
+    last_ns: Option<(&'t [u8], u64, (Ns, Sym))>,
+    /// How many times the scope changed.
+    ns_changes: u64,
 }
 
 impl<'t> Reader<'t> {
@@ -343,6 +351,7 @@ impl<'t> Reader<'t> {
             return Err(GiveUp);
         }
         self.ns.push(Binding { prefix, uri, depth });
+        self.ns_changes += 1;
         Ok(())
     }
 
@@ -350,18 +359,26 @@ impl<'t> Reader<'t> {
     /// of its prefix (gives up on a prefix not declared).
     fn resolve(&mut self, start: usize, colon: Option<usize>) -> Read<(Ns, Sym)> {
         let prefix = colon.map_or(&[][..], |c| &self.bytes[start..c]);
-        match self.ns.iter().rev().find(|n| n.prefix == prefix) {
-            Some(n) if !n.uri.is_empty() => Ok(self.b.names.intern_ns(n.uri)),
-            // `xmlns=""`, or none: no namespace
-            _ if colon.is_none() => Ok((Ns::None, Known::Empty.sym())),
-            _ => Err(GiveUp),
+        if let Some((last, changes, ns)) = self.last_ns {
+            if changes == self.ns_changes && last == prefix {
+                return Ok(ns);
+            }
         }
+        let ns = match self.ns.iter().rev().find(|n| n.prefix == prefix) {
+            Some(n) if !n.uri.is_empty() => self.b.names.intern_ns(n.uri),
+            // `xmlns=""`, or none: no namespace
+            _ if colon.is_none() => (Ns::None, Known::Empty.sym()),
+            _ => return Err(GiveUp),
+        };
+        self.last_ns = Some((prefix, self.ns_changes, ns));
+        Ok(ns)
     }
 
     /// Ends the scope of the declarations of the element at `depth`.
     fn pop_bindings(&mut self, depth: usize) {
         while self.ns.last().is_some_and(|n| n.depth >= depth) {
             self.ns.pop();
+            self.ns_changes += 1;
         }
     }
 }
