@@ -16,6 +16,8 @@ use std::borrow::Cow;
 use std::hash::BuildHasher as _;
 use std::sync::{LazyLock, OnceLock};
 
+mod fast;
+
 /// Elements nest at most this deep; deeper input is a parse error.
 pub const MAX_DEPTH: usize = 256;
 
@@ -50,7 +52,7 @@ pub type Sym = u32;
 
 /// An attribute: its name, its unescaped value (in the tree's text arena, see
 /// [`XmlTree::attr_value`]) and its byte range (`name="value"`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attr {
     /// The name as written, with its prefix (`Type`, `xml:lang`).
     pub name: Sym,
@@ -64,14 +66,14 @@ pub struct Attr {
 }
 
 /// A range `start..end` of the tree's text arena.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Span {
     start: usize,
     end: usize,
 }
 
 /// A range `start..start + len` of one of the tree's arrays (attributes, child lists).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Slots {
     start: u32,
     len: u32,
@@ -85,7 +87,7 @@ impl Slots {
 
 /// An element with its position. Its children, attributes and text are in the tree's arenas:
 /// see [`XmlTree::children`], [`XmlTree::attrs`] and [`XmlTree::text`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
     /// Local name (without prefix).
     pub name: Sym,
@@ -435,9 +437,231 @@ struct Open {
     has_children: bool,
 }
 
+/// Builds the tree from the reading of a document, event by event. Both readers feed it (the
+/// quick-xml one in [`parse`], the hand-written one in [`fast`]), so the two build the same tree
+/// by construction as long as they cut the document into the same events: the texts (split at
+/// references, comments, processing instructions and CDATA sections, as quick-xml splits them),
+/// the references, the tags, in the same order.
+struct Builder {
+    names: Interner,
+    elements: Vec<Element>,
+    attrs: Vec<Attr>,
+    texts: String,
+    stack: Vec<Open>,
+    /// The texts of the open elements, outermost first: a child's text is appended after its
+    /// parent's and moved to `texts` when the child ends, so the parent's text stays contiguous.
+    open_text: String,
+    /// Whitespace seen in an element that has no child yet (where it starts in `open_text`): its
+    /// text if no child follows.
+    pending: Option<usize>,
+    /// Whether the root element ended.
+    root_done: bool,
+}
+
+impl Builder {
+    fn new(text: &str) -> Self {
+        // Sized from the input: no doubling copies of the largest arrays, and no capacity left
+        // unused (the documents with the most elements per byte, Microsoft's, have one per 35
+        // bytes, others one per 100). An element has one `<` not followed by `/` (its start tag;
+        // comments, declarations and processing instructions have one too): an upper bound read
+        // at memchr speed, capped for inputs of little else than `<` (comments, CDATA), which grow
+        // like before.
+        let tags = start_tags(text).min(text.len() / 16 + 16);
+        Builder {
+            names: Interner::default(),
+            elements: Vec::with_capacity(tags),
+            // (about one attribute per two elements)
+            attrs: Vec::with_capacity(tags / 2 + 8),
+            texts: String::with_capacity(text.len() / 4),
+            stack: Vec::new(),
+            open_text: String::new(),
+            pending: None,
+            root_done: false,
+        }
+    }
+
+    /// Adds an attribute of the element being started: `raw` is its value as written (between the
+    /// quotes, which start at `value_at`), `start..end` its range. Fails on a `<` or an unknown
+    /// entity in the value.
+    fn attr(
+        &mut self,
+        key: &[u8],
+        raw: &str,
+        value_at: usize,
+        start: usize,
+        end: usize,
+    ) -> Result<(), XmlError> {
+        let value_start = self.texts.len();
+        if !raw
+            .bytes()
+            .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
+        {
+            self.texts.push_str(raw);
+        } else {
+            if raw.contains('<') {
+                return Err(err(
+                    "not well-formed XML: `<` is not allowed in an attribute value",
+                    value_at,
+                ));
+            }
+            // attribute-value normalization of literal whitespace (XML 1.0 §3.3.3)
+            let normalized = raw.replace(['\t', '\n', '\r'], " ");
+            let value =
+                quick_xml::escape::unescape_with(&normalized, predefined_str).map_err(|e| match e {
+                    EscapeError::UnrecognizedEntity(range, name) => err(
+                        format!(
+                        "not well-formed XML: the entity `&{name};` is not defined \
+                         (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
+                    ),
+                        value_at + range.start.saturating_sub(1),
+                    ),
+                    other => err(format!("not well-formed XML: {other}"), value_at),
+                })?;
+            self.texts.push_str(&value);
+        }
+        self.attrs.push(Attr {
+            name: self.names.intern(key),
+            value: Span {
+                start: value_start,
+                end: self.texts.len(),
+            },
+            start,
+            end,
+        });
+        Ok(())
+    }
+
+    /// Adds the element whose start tag spans `start..tag_end`, its attributes being those added
+    /// since `first_attr`; opens it unless `empty`. (The reader checked the depth and that it is
+    /// not a second root.)
+    fn start(
+        &mut self,
+        name: Sym,
+        (ns, ns_uri): (Ns, Sym),
+        first_attr: usize,
+        start: usize,
+        tag_end: usize,
+        empty: bool,
+    ) {
+        let id = self.elements.len() as NodeId;
+        self.elements.push(Element {
+            name,
+            ns,
+            ns_uri,
+            parent: self.stack.last().map(|o| o.id),
+            children: Slots::default(),
+            attrs: Slots {
+                start: first_attr as u32,
+                len: (self.attrs.len() - first_attr) as u32,
+            },
+            text: Span::default(),
+            start,
+            tag_end,
+            end: tag_end,
+        });
+        if let Some(open) = self.stack.last_mut() {
+            // whitespace before the first child is not text
+            if let Some(at) = self.pending.take() {
+                self.open_text.truncate(at);
+            }
+            open.has_children = true;
+            self.elements[open.id as usize].children.len += 1;
+        }
+        if empty {
+            self.root_done |= self.stack.is_empty();
+        } else {
+            self.stack.push(Open {
+                id,
+                text_at: self.open_text.len(),
+                has_children: false,
+            });
+        }
+    }
+
+    /// Ends the innermost open element (the reader checked the end tag's name), its end tag
+    /// ending before `end`.
+    fn end(&mut self, end: usize) {
+        // pending whitespace stays: the element has no child
+        self.pending = None;
+        if let Some(open) = self.stack.pop() {
+            let el = &mut self.elements[open.id as usize];
+            el.end = end;
+            let own = &self.open_text[open.text_at..];
+            if !own.is_empty() {
+                let start = self.texts.len();
+                self.texts.push_str(own);
+                el.text = Span {
+                    start,
+                    end: self.texts.len(),
+                };
+                self.open_text.truncate(open.text_at);
+            }
+        }
+        self.root_done |= self.stack.is_empty();
+    }
+
+    /// Adds a run of text (as written, references excepted) inside the root element.
+    fn text(&mut self, raw: &str) {
+        let Some(open) = self.stack.last() else {
+            return;
+        };
+        let blank = raw.bytes().all(is_xml_space);
+        if blank && open.has_children {
+            // whitespace between child elements
+        } else if blank && self.open_text.len() == open.text_at && self.pending.is_none() {
+            self.pending = Some(self.open_text.len());
+            push_normalized(&mut self.open_text, raw);
+        } else {
+            self.pending = None;
+            push_normalized(&mut self.open_text, raw);
+        }
+    }
+
+    /// Adds the content of a CDATA section inside the root element.
+    fn cdata(&mut self, raw: &str) {
+        self.pending = None;
+        push_normalized(&mut self.open_text, raw);
+    }
+
+    /// Adds the character of a reference inside the root element.
+    fn char(&mut self, c: char) {
+        self.pending = None;
+        self.open_text.push(c);
+    }
+
+    /// The tree, once the whole input is read and the root element ended.
+    fn finish(mut self) -> XmlTree {
+        let children = child_lists(&mut self.elements);
+        XmlTree {
+            elements: self.elements,
+            attrs: self.attrs,
+            children,
+            texts: self.texts,
+            names: self.names,
+            step_indexes: OnceLock::new(),
+            by_name: OnceLock::new(),
+        }
+    }
+}
+
 /// Reads `text` into a tree. `check_root` sees the root element's local name and namespace URI as
 /// soon as its start tag is read, and may stop the parse with a message.
+///
+/// The hand-written reader of [`fast`] reads the documents it is sure of (nearly all real ones);
+/// it gives up on anything else, which quick-xml then reads from the start: the tree, or the
+/// located error, is the same either way.
 pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) -> Result<XmlTree, XmlError> {
+    match fast::parse(text, &check_root) {
+        Some(tree) => Ok(tree),
+        None => parse_quick(text, check_root),
+    }
+}
+
+/// [`parse`] with quick-xml's namespace-aware reader, whatever the input.
+fn parse_quick(
+    text: &str,
+    check_root: impl Fn(&str, &str) -> Result<(), String>,
+) -> Result<XmlTree, XmlError> {
     let mut reader = NsReader::from_str(text);
     {
         let config = reader.config_mut();
@@ -449,48 +673,30 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
         config.allow_unmatched_ends = false;
     }
     let base = text.as_ptr() as usize;
-    let mut names = Interner::default();
-    // Sized from the input: no doubling copies of the largest arrays, and no capacity left
-    // unused (the documents with the most elements per byte, Microsoft's, have one per 35 bytes,
-    // others one per 100). An element has one `<` not followed by `/` (its start tag; comments,
-    // declarations and processing instructions have one too): an upper bound read at memchr speed,
-    // capped for inputs of little else than `<` (comments, CDATA), which grow like before.
-    let tags = start_tags(text).min(text.len() / 16 + 16);
-    let mut elements: Vec<Element> = Vec::with_capacity(tags);
-    // (about one attribute per two elements)
-    let mut attrs: Vec<Attr> = Vec::with_capacity(tags / 2 + 8);
-    let mut texts = String::with_capacity(text.len() / 4);
-    let mut stack: Vec<Open> = Vec::new();
-    // The texts of the open elements, outermost first: a child's text is appended after its
-    // parent's and moved to `texts` when the child ends, so the parent's text stays contiguous.
-    let mut open_text = String::new();
-    // whitespace seen in an element that has no child yet (where it starts in `open_text`):
-    // its text if no child follows
-    let mut pending: Option<usize> = None;
-    let mut root_done = false;
+    let mut b = Builder::new(text);
     loop {
         let pos = reader.buffer_position() as usize;
         let (ns, event) = match reader.read_resolved_event() {
             // only start tags need their namespace (interning it costs a lookup)
-            Ok((ns, event @ (Event::Start(_) | Event::Empty(_)))) => (namespace(&ns, &mut names), event),
+            Ok((ns, event @ (Event::Start(_) | Event::Empty(_)))) => (namespace(&ns, &mut b.names), event),
             Ok((_, event)) => ((Ns::None, 0), event),
             Err(e) => {
                 let at = (reader.error_position() as usize).min(text.len());
-                let inside = stack.last().map(|o| elements[o.id as usize].name);
-                return Err(err(quick_xml_message(&e, inside, &names), at));
+                let inside = b.stack.last().map(|o| b.elements[o.id as usize].name);
+                return Err(err(quick_xml_message(&e, inside, &b.names), at));
             }
         };
         let empty = matches!(event, Event::Empty(_));
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                if stack.is_empty() && root_done {
+                if b.stack.is_empty() && b.root_done {
                     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                     return Err(err(
                         format!("not well-formed XML: a second root element `{name}` (a document has exactly one)"),
                         pos,
                     ));
                 }
-                if stack.len() >= MAX_DEPTH {
+                if b.stack.len() >= MAX_DEPTH {
                     let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                     return Err(err(
                         format!("elements nest deeper than {MAX_DEPTH} levels (at `{name}`)"),
@@ -498,68 +704,16 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                     ));
                 }
                 let tag_end = reader.buffer_position() as usize;
-                let (kind, uri) = ns;
-                let name = names.intern(e.local_name().as_ref());
-                let parent = stack.last().map(|o| o.id);
-                if parent.is_none() {
-                    check_root(names.name(name), names.name(uri)).map_err(|m| err(m, pos))?;
+                let name = b.names.intern(e.local_name().as_ref());
+                if b.stack.is_empty() {
+                    check_root(b.names.name(name), b.names.name(ns.1)).map_err(|m| err(m, pos))?;
                 }
-                let first_attr = attrs.len();
-                attributes(&e, text, base, pos, &mut names, &mut attrs, &mut texts)?;
-                let id = elements.len() as NodeId;
-                elements.push(Element {
-                    name,
-                    ns: kind,
-                    ns_uri: uri,
-                    parent,
-                    children: Slots::default(),
-                    attrs: Slots {
-                        start: first_attr as u32,
-                        len: (attrs.len() - first_attr) as u32,
-                    },
-                    text: Span::default(),
-                    start: pos,
-                    tag_end,
-                    end: tag_end,
-                });
-                if let Some(open) = stack.last_mut() {
-                    // whitespace before the first child is not text
-                    if let Some(at) = pending.take() {
-                        open_text.truncate(at);
-                    }
-                    open.has_children = true;
-                    elements[open.id as usize].children.len += 1;
-                }
-                if empty {
-                    root_done |= stack.is_empty();
-                } else {
-                    stack.push(Open {
-                        id,
-                        text_at: open_text.len(),
-                        has_children: false,
-                    });
-                }
+                let first_attr = b.attrs.len();
+                attributes(&e, text, base, pos, &mut b)?;
+                b.start(name, ns, first_attr, pos, tag_end, empty);
             }
-            Event::End(_) => {
-                // pending whitespace stays: the element has no child
-                pending = None;
-                // quick-xml checked that the name matches the open element
-                if let Some(open) = stack.pop() {
-                    let el = &mut elements[open.id as usize];
-                    el.end = reader.buffer_position() as usize;
-                    let own = &open_text[open.text_at..];
-                    if !own.is_empty() {
-                        let start = texts.len();
-                        texts.push_str(own);
-                        el.text = Span {
-                            start,
-                            end: texts.len(),
-                        };
-                        open_text.truncate(open.text_at);
-                    }
-                }
-                root_done |= stack.is_empty();
-            }
+            // quick-xml checked that the name matches the open element
+            Event::End(_) => b.end(reader.buffer_position() as usize),
             Event::Text(t) => {
                 // a slice of the input (already a `str`): no UTF-8 check again, and line ends
                 // normalized only where a `\r` occurs
@@ -569,28 +723,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                         .xml10_content()
                         .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
                 };
-                let blank = raw.bytes().all(is_xml_space);
-                match stack.last() {
-                    Some(open) => {
-                        if blank && open.has_children {
-                            // whitespace between child elements
-                        } else if blank && open_text.len() == open.text_at && pending.is_none() {
-                            pending = Some(open_text.len());
-                            push_normalized(&mut open_text, &raw);
-                        } else {
-                            pending = None;
-                            push_normalized(&mut open_text, &raw);
-                        }
-                    }
-                    None if blank => {}
-                    None => {
-                        let content = normalize_eols(&raw);
-                        let lead = content.len()
-                            - content
-                                .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
-                                .len();
-                        return Err(err(outside_root(root_done), pos + lead));
-                    }
+                if !b.stack.is_empty() {
+                    b.text(&raw);
+                } else if !raw.bytes().all(is_xml_space) {
+                    let content = normalize_eols(&raw);
+                    let lead = content.len()
+                        - content
+                            .trim_start_matches(|c: char| c.is_ascii() && is_xml_space(c as u8))
+                            .len();
+                    return Err(err(outside_root(b.root_done), pos + lead));
                 }
             }
             Event::CData(c) => {
@@ -600,16 +741,15 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                         .xml10_content()
                         .map_err(|e| err(format!("not well-formed XML: {e}"), pos))?,
                 };
-                if stack.is_empty() {
-                    return Err(err(outside_root(root_done), pos));
+                if b.stack.is_empty() {
+                    return Err(err(outside_root(b.root_done), pos));
                 }
-                pending = None;
-                push_normalized(&mut open_text, &raw);
+                b.cdata(&raw);
             }
             Event::GeneralRef(r) => {
                 let name = String::from_utf8_lossy(&r).into_owned();
-                if stack.is_empty() {
-                    return Err(err(outside_root(root_done), pos));
+                if b.stack.is_empty() {
+                    return Err(err(outside_root(b.root_done), pos));
                 }
                 let c = if r.is_char_ref() {
                     match r.resolve_char_ref() {
@@ -635,11 +775,10 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
                         }
                     }
                 };
-                pending = None;
-                open_text.push(c);
+                b.char(c);
             }
             Event::DocType(d) => {
-                if !elements.is_empty() {
+                if !b.elements.is_empty() {
                     return Err(err(
                         "not well-formed XML: a `<!DOCTYPE>` after the root element",
                         pos,
@@ -658,29 +797,20 @@ pub fn parse(text: &str, check_root: impl Fn(&str, &str) -> Result<(), String>) 
             }
             Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
             Event::Eof => {
-                if let Some(open) = stack.last() {
-                    let el = &elements[open.id as usize];
+                if let Some(open) = b.stack.last() {
+                    let el = &b.elements[open.id as usize];
                     return Err(err(
                         format!(
                             "not well-formed XML: the file ends inside the element `{}` (no end tag)",
-                            names.name(el.name)
+                            b.names.name(el.name)
                         ),
                         text.len(),
                     ));
                 }
-                if elements.is_empty() {
+                if b.elements.is_empty() {
                     return Err(err("not well-formed XML: there is no root element", text.len()));
                 }
-                let children = child_lists(&mut elements);
-                return Ok(XmlTree {
-                    elements,
-                    attrs,
-                    children,
-                    texts,
-                    names,
-                    step_indexes: OnceLock::new(),
-                    by_name: OnceLock::new(),
-                });
+                return Ok(b.finish());
             }
         }
     }
@@ -728,9 +858,7 @@ fn attributes(
     text: &str,
     base: usize,
     lt: usize,
-    names: &mut Interner,
-    out: &mut Vec<Attr>,
-    texts: &mut String,
+    b: &mut Builder,
 ) -> Result<(), XmlError> {
     // positions in AttrError are relative to the tag content, which starts after `<`
     let tag = lt + 1;
@@ -761,44 +889,7 @@ fn attributes(
             Some(raw) => Cow::Borrowed(raw),
             None => utf8(&a.value),
         };
-        let value_start = texts.len();
-        if !raw
-            .bytes()
-            .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
-        {
-            texts.push_str(&raw);
-        } else {
-            if raw.contains('<') {
-                return Err(err(
-                    "not well-formed XML: `<` is not allowed in an attribute value",
-                    value_at.unwrap_or(lt),
-                ));
-            }
-            // attribute-value normalization of literal whitespace (XML 1.0 §3.3.3)
-            let normalized = raw.replace(['\t', '\n', '\r'], " ");
-            let at = value_at.unwrap_or(lt);
-            let value =
-                quick_xml::escape::unescape_with(&normalized, predefined_str).map_err(|e| match e {
-                    EscapeError::UnrecognizedEntity(range, name) => err(
-                        format!(
-                        "not well-formed XML: the entity `&{name};` is not defined \
-                         (only `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;` and character references are read)"
-                    ),
-                        at + range.start.saturating_sub(1),
-                    ),
-                    other => err(format!("not well-formed XML: {other}"), at),
-                })?;
-            texts.push_str(&value);
-        }
-        out.push(Attr {
-            name: names.intern(key),
-            value: Span {
-                start: value_start,
-                end: texts.len(),
-            },
-            start,
-            end,
-        });
+        b.attr(key, &raw, value_at.unwrap_or(lt), start, end)?;
     }
     Ok(())
 }
