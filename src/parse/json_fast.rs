@@ -10,6 +10,7 @@
 //! serde_json accepts too, with an equal value (key order and number text included): tests compare
 //! the two on every document at hand and on thousands of damaged ones.
 
+use super::json_value::NUMBER_TOKEN;
 use super::span::{array_index, common_prefix, Span};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
@@ -246,6 +247,11 @@ impl Parser<'_> {
                     return None;
                 }
                 let key = self.string()?;
+                if key == NUMBER_TOKEN && self.keys.len() == keys {
+                    // serde_json hands numbers to a visitor as an object with this first key, so the
+                    // serde path reads such an object (with a string) as a number: left to it
+                    return None;
+                }
                 self.skip_ws();
                 if self.peek() != Some(b':') {
                     return None;
@@ -662,6 +668,18 @@ mod tests {
         // equal after unescaping
         gives_up(r#"{"a": 1, "\u0061": 2}"#);
         takes(r#"{"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}"#);
+    }
+
+    /// serde_json's private number token as an object's first key is left to the serde path, which
+    /// reads the object as a number (or fails); elsewhere in an object it is an ordinary key.
+    #[test]
+    fn the_number_token_is_left_to_the_serde_path() {
+        let (serde, _) = json_value::parse(r#"{"a": {"$serde_json::private::Number": "1.5"}}"#).unwrap();
+        assert!(serde["a"].is_number());
+        gives_up(r#"{"a": {"$serde_json::private::Number": "1.5"}}"#);
+        gives_up(r#"{"$serde_json::private::Number": "1.5"}"#);
+        gives_up(r#"[{"$serde_json::private::Number": 1}]"#);
+        takes(r#"{"a": 1, "$serde_json::private::Number": "1.5"}"#);
     }
 
     #[test]

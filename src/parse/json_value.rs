@@ -103,7 +103,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
 }
 
 // With `arbitrary_precision`, serde_json hands numbers to `visit_map` as a one-entry map.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+pub(super) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Value;
