@@ -3,7 +3,7 @@
 use crate::config::PathIgnores;
 use crate::diag::{Diagnostic, Finding, Severity};
 use crate::model::{Advisory, Version};
-use crate::parse::{self, csaf, cvrf, json_value, span, Sniffed};
+use crate::parse::{self, csaf, cvrf, json_fast, json_value, span, Sniffed};
 use crate::rules::{self, Context, Resolved, Selection, SelectionError};
 use crate::schema::{self, CsafSchema};
 use serde_json::Value;
@@ -114,6 +114,9 @@ struct Parsed {
     advisory: Option<Advisory>,
     raw: Option<Value>,
     duplicate_keys: Vec<json_value::DuplicateKey>,
+    /// Where each value of `raw` lies in the text (when the byte-level parser read it): the findings'
+    /// pointers are located with it, not by scanning the text again.
+    positions: Option<json_fast::Positions>,
     findings: Vec<Finding>,
     /// The element tree and pointer locator of a CVRF document.
     cvrf: Option<cvrf::CvrfDocument>,
@@ -191,6 +194,7 @@ impl Validator {
                 advisory: None,
                 raw: None,
                 duplicate_keys: Vec::new(),
+                positions: None,
                 findings: vec![finding],
                 cvrf: None,
                 strictly_valid: false,
@@ -223,9 +227,20 @@ impl Validator {
         let version = parsed.version.map(Version::number);
         let publisher = parsed.advisory.and_then(|a| a.document.publisher.name);
         let unique_keys = parsed.duplicate_keys.is_empty();
-        drop(parsed.raw);
         drop(parsed.duplicate_keys);
-        let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref(), unique_keys);
+        // With the parser's positions, the pointers are located now, while the value is there to
+        // look keys up in; then the value and the positions go.
+        let json_spans = match (&parsed.raw, &parsed.positions) {
+            (Some(raw), Some(positions))
+                if !findings.is_empty() && json_located(&text, parsed.cvrf.as_ref()) =>
+            {
+                Some(positions.locate(raw, &unlocated_pointers(&findings)))
+            }
+            _ => None,
+        };
+        drop(parsed.raw);
+        drop(parsed.positions);
+        let diagnostics = self.locate(&text, findings, parsed.cvrf.as_ref(), unique_keys, json_spans);
         drop(parsed.cvrf);
         let source = (self.keep_source && !diagnostics.is_empty()).then(|| text.into_owned());
         Report {
@@ -245,6 +260,7 @@ impl Validator {
             advisory: None,
             raw: None,
             duplicate_keys: Vec::new(),
+            positions: None,
             findings: vec![finding],
             cvrf: None,
             strictly_valid: false,
@@ -265,6 +281,7 @@ impl Validator {
                     advisory: Some(advisory),
                     raw: None,
                     duplicate_keys: Vec::new(),
+                    positions: None,
                     findings: Vec::new(),
                     cvrf: Some(doc),
                     strictly_valid: false,
@@ -288,11 +305,12 @@ impl Validator {
             advisory: None,
             raw: None,
             duplicate_keys: Vec::new(),
+            positions: None,
             findings: Vec::new(),
             cvrf: None,
             strictly_valid: false,
         };
-        let (root, dups) = match json_value::parse(text) {
+        let (root, dups, positions) = match json_value::parse_located(text) {
             Ok(v) => v,
             Err(e) => {
                 out.findings
@@ -336,6 +354,7 @@ impl Validator {
                     );
                 }
                 out.raw = Some(root);
+                out.positions = positions;
                 return out;
             }
         };
@@ -351,6 +370,7 @@ impl Validator {
         out.version = Some(version);
         out.advisory = Some(csaf::to_model(&root, version));
         out.raw = Some(root);
+        out.positions = positions;
         out
     }
 
@@ -361,20 +381,22 @@ impl Validator {
         findings: Vec<Finding>,
         cvrf: Option<&cvrf::CvrfDocument>,
         unique_keys: bool,
+        json_spans: Option<Vec<span::Span>>,
     ) -> Vec<Diagnostic> {
         if findings.is_empty() {
             return Vec::new();
         }
-        let pointers: Vec<&str> = findings
-            .iter()
-            .filter(|f| f.offset.is_none())
-            .map(|f| f.pointer.as_str())
-            .collect();
-        let spans = if pointers.is_empty() || cvrf.is_some() || parse::sniff(text, "") != Some(Sniffed::Json)
-        {
-            Vec::new()
-        } else {
-            span::locate_json(text, &pointers, unique_keys)
+        let spans = match json_spans {
+            Some(spans) => spans,
+            None if !json_located(text, cvrf) => Vec::new(),
+            None => {
+                let pointers = unlocated_pointers(&findings);
+                if pointers.is_empty() {
+                    Vec::new()
+                } else {
+                    span::locate_json(text, &pointers, unique_keys)
+                }
+            }
         };
         // the spans, in the order of the findings that have no offset
         let mut spans = spans.into_iter();
@@ -433,6 +455,21 @@ impl Validator {
         }
         out
     }
+}
+
+/// Whether the findings' pointers are located in the text as JSON (not in CVRF, not in text that
+/// does not start as JSON).
+fn json_located(text: &str, cvrf: Option<&cvrf::CvrfDocument>) -> bool {
+    cvrf.is_none() && parse::sniff(text, "") == Some(Sniffed::Json)
+}
+
+/// The pointers of the findings that have no offset of their own, in order: the ones to locate.
+fn unlocated_pointers(findings: &[Finding]) -> Vec<&str> {
+    findings
+        .iter()
+        .filter(|f| f.offset.is_none())
+        .map(|f| f.pointer.as_str())
+        .collect()
 }
 
 /// Sorts diagnostics by line, column and rule (stable), before their line and column are known.

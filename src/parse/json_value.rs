@@ -46,6 +46,21 @@ pub fn parse(text: &str) -> Result<(Value, Vec<DuplicateKey>), serde_json::Error
     Ok((value, dups))
 }
 
+/// Parses `text` as [`parse`] does, and with the position of every value when the byte-level parser
+/// ([`super::json_fast`]) takes the document, as it does every well-formed one without duplicated
+/// keys: the diagnostics are then located without scanning the text again. Anything else (an error,
+/// a duplicated key, …) goes through [`parse`], so the value, the duplicates and the errors are
+/// always serde_json's.
+pub fn parse_located(
+    text: &str,
+) -> Result<(Value, Vec<DuplicateKey>, Option<super::json_fast::Positions>), serde_json::Error> {
+    if let Some((value, positions)) = super::json_fast::parse(text) {
+        return Ok((value, Vec::new(), Some(positions)));
+    }
+    let (value, dups) = parse(text)?;
+    Ok((value, dups, None))
+}
+
 /// Appends `segment` to a JSON pointer with RFC 6901 escaping (`~` → `~0`, `/` → `~1`).
 pub fn push_escaped(pointer: &mut String, segment: &str) {
     for c in segment.chars() {
@@ -88,7 +103,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
 }
 
 // With `arbitrary_precision`, serde_json hands numbers to `visit_map` as a one-entry map.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+pub(super) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Value;

@@ -2,6 +2,7 @@
 
 pub mod csaf;
 pub mod cvrf;
+pub mod json_fast;
 pub mod json_value;
 pub mod span;
 

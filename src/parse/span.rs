@@ -336,7 +336,7 @@ impl<'p> Trie<'p> {
 }
 
 /// The length of the longest common prefix of `a` and `b`, in bytes.
-fn common_prefix(a: &str, b: &str) -> usize {
+pub(super) fn common_prefix(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut n = 0;
     // eight bytes at a time: pointers of one list share some forty bytes
@@ -352,7 +352,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// The array index a pointer segment names: digits without a leading zero (RFC 6901).
-fn array_index(seg: &str) -> Option<usize> {
+pub(super) fn array_index(seg: &str) -> Option<usize> {
     let canonical =
         seg == "0" || (!seg.is_empty() && !seg.starts_with('0') && seg.bytes().all(|b| b.is_ascii_digit()));
     canonical.then(|| seg.parse().ok()).flatten()
