@@ -24,6 +24,8 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod stats;
+#[doc(hidden)]
+pub mod testing;
 mod validate;
 pub mod vers;
 pub mod version_t;

@@ -11,7 +11,7 @@
 //! the two on every document at hand and on thousands of damaged ones.
 
 use super::json_value::NUMBER_TOKEN;
-use super::span::{array_index, common_prefix, Span};
+use super::span::{array_index, common_prefix, skip_ws, Span};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -90,22 +90,25 @@ impl Parser<'_> {
 
     /// Skips JSON white space (space, tab, line feed, carriage return: nothing else).
     fn skip_ws(&mut self) {
-        let bytes = self.bytes;
-        let mut pos = self.pos;
-        while let Some(&b) = bytes.get(pos) {
-            match b {
-                b' ' | b'\t' | b'\r' => pos += 1,
-                b'\n' => {
-                    pos += 1;
-                    // the indentation of pretty-printed JSON: eight spaces at a time
-                    while bytes.get(pos..pos + 8).is_some_and(|chunk| chunk == b"        ") {
-                        pos += 8;
-                    }
-                }
-                _ => break,
+        self.pos = skip_ws(self.bytes, self.pos);
+    }
+
+    /// After a member or an item: `Some(true)` past a `,` (another one follows), `Some(false)` past
+    /// the `close` bracket, `None` (give up) on anything else.
+    fn more(&mut self, close: u8) -> Option<bool> {
+        self.skip_ws();
+        match self.peek()? {
+            b',' => {
+                self.pos += 1;
+                self.skip_ws();
+                Some(true)
             }
+            b if b == close => {
+                self.pos += 1;
+                Some(false)
+            }
+            _ => None,
         }
-        self.pos = pos;
     }
 
     /// The value at `pos` (which is not white space), at nesting `depth` (the root's is 0).
@@ -262,17 +265,8 @@ impl Parser<'_> {
                 let value = self.value(depth + 1)?;
                 self.keys.push(key);
                 self.values.push(value);
-                self.skip_ws();
-                match self.peek()? {
-                    b',' => {
-                        self.pos += 1;
-                        self.skip_ws();
-                    }
-                    b'}' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.more(b'}')? {
+                    break;
                 }
             }
         }
@@ -301,17 +295,8 @@ impl Parser<'_> {
                 self.open_kids.push(self.nodes.len() as u32);
                 let value = self.value(depth + 1)?;
                 self.values.push(value);
-                self.skip_ws();
-                match self.peek()? {
-                    b',' => {
-                        self.pos += 1;
-                        self.skip_ws();
-                    }
-                    b']' => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.more(b']')? {
+                    break;
                 }
             }
         }

@@ -375,24 +375,28 @@ struct Scanner<'a, 'p> {
 
 const MAX_DEPTH: usize = 512;
 
+/// The first byte at or after `pos` that is not JSON white space (space, tab, line feed, carriage
+/// return: nothing else), or the length of `bytes`.
+pub(crate) fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(&b) = bytes.get(pos) {
+        match b {
+            b' ' | b'\t' | b'\r' => pos += 1,
+            b'\n' => {
+                pos += 1;
+                // the indentation of pretty-printed JSON: eight spaces at a time
+                while bytes.get(pos..pos + 8).is_some_and(|chunk| chunk == b"        ") {
+                    pos += 8;
+                }
+            }
+            _ => break,
+        }
+    }
+    pos
+}
+
 impl<'a> Scanner<'a, '_> {
     fn skip_ws(&mut self) {
-        let bytes = self.bytes;
-        let mut pos = self.pos;
-        while let Some(&b) = bytes.get(pos) {
-            match b {
-                b' ' | b'\t' | b'\r' => pos += 1,
-                b'\n' => {
-                    pos += 1;
-                    // the indentation of pretty-printed JSON: eight spaces at a time
-                    while bytes.get(pos..pos + 8).is_some_and(|chunk| chunk == b"        ") {
-                        pos += 8;
-                    }
-                }
-                _ => break,
-            }
-        }
-        self.pos = pos;
+        self.pos = skip_ws(self.bytes, self.pos);
     }
 
     fn peek(&self) -> Option<u8> {
