@@ -11,7 +11,7 @@
 //! the two on every document at hand and on thousands of damaged ones.
 
 use super::json_value::NUMBER_TOKEN;
-use super::span::{array_index, common_prefix, skip_ws, Span};
+use super::span::{array_index, reused_segments, skip_ws, Span};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -390,20 +390,7 @@ impl Positions {
         pointers
             .iter()
             .map(|&p| {
-                let shared = common_prefix(prev, p);
-                // the segments of `prev` that end within the shared bytes where a segment of `p` ends
-                // too (the next byte of both is a separator or the end)
-                let keep = path.partition_point(|&(end, _, _)| end <= shared);
-                let keep = match keep.checked_sub(1) {
-                    Some(last)
-                        if path[last].0 < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) =>
-                    {
-                        keep
-                    }
-                    Some(last) => last,
-                    None => 0,
-                };
-                path.truncate(keep);
+                path.truncate(reused_segments(&path, |&(end, _, _)| end, prev, p));
                 prev = p;
                 let (from, mut node, mut value) = path.last().copied().unwrap_or((0, 0, root));
                 let bytes = p.as_bytes();

@@ -240,20 +240,7 @@ impl<'p> Trie<'p> {
         let at = pointers
             .iter()
             .map(|&p| {
-                let shared = common_prefix(prev, p);
-                // the deepest segment of `prev` that ends within the shared bytes, where `p`'s
-                // segment ends too (the next byte of both is a separator or the end)
-                let keep = path.partition_point(|&(end, _)| end <= shared);
-                let keep = match keep.checked_sub(1) {
-                    Some(last)
-                        if path[last].0 < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) =>
-                    {
-                        keep
-                    }
-                    Some(last) => last,
-                    None => 0,
-                };
-                path.truncate(keep);
+                path.truncate(reused_segments(&path, |&(end, _)| end, prev, p));
                 prev = p;
                 let (from, mut node) = path.last().map_or((0, Self::ROOT), |&(end, node)| (end, node));
                 let mut segments = p[from..].split('/');
@@ -335,8 +322,26 @@ impl<'p> Trie<'p> {
     }
 }
 
+/// How many of the previous pointer's segments the pointer `p` starts with, so that a batch of
+/// pointers (a rule reports the items of one list one after the other) is followed from where the
+/// previous one branched off, not from the root. `path` holds what `prev`'s segments led to, with
+/// `end` giving the byte offset where each segment ends in `prev` (ascending). A segment is reused
+/// when it ends within the bytes both pointers share and `p`'s segment ends there too (the next byte
+/// of both is a separator or the end).
+pub(super) fn reused_segments<T>(path: &[T], end: impl Fn(&T) -> usize, prev: &str, p: &str) -> usize {
+    let shared = common_prefix(prev, p);
+    let keep = path.partition_point(|t| end(t) <= shared);
+    match keep.checked_sub(1) {
+        Some(last) if end(&path[last]) < shared || matches!(p.as_bytes().get(shared), None | Some(b'/')) => {
+            keep
+        }
+        Some(last) => last,
+        None => 0,
+    }
+}
+
 /// The length of the longest common prefix of `a` and `b`, in bytes.
-pub(super) fn common_prefix(a: &str, b: &str) -> usize {
+fn common_prefix(a: &str, b: &str) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let mut n = 0;
     // eight bytes at a time: pointers of one list share some forty bytes
